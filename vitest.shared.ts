@@ -1,0 +1,16 @@
+// Shared vitest settings: resolve workspace packages from their TypeScript
+// sources (the "kubeline-source" export condition) so unit tests never need a
+// prior build. E2E tests spawn the built binaries instead.
+import {defineConfig} from 'vitest/config'
+
+export function packageTestConfig(options: {testTimeout?: number} = {}): ReturnType<typeof defineConfig> {
+  return defineConfig({
+    resolve: {conditions: ['kubeline-source', 'import', 'node', 'default']},
+    ssr: {resolve: {conditions: ['kubeline-source', 'import', 'node', 'default']}},
+    test: {
+      include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+      testTimeout: options.testTimeout ?? 20_000,
+      server: {deps: {inline: [/@kubeline\//]}},
+    },
+  })
+}
