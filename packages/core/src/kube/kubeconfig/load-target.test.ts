@@ -1,0 +1,197 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import {afterEach, beforeEach, describe, expect, test} from 'vitest'
+import {stringify} from 'yaml'
+import {KubelineError} from '../../errors/kubeline-error.js'
+import {loadKubeTarget} from './load-target.js'
+
+let dir: string
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kubeconfig-'))
+})
+afterEach(() => fs.rmSync(dir, {recursive: true, force: true}))
+
+interface FileSpec {
+  current?: string
+  clusters?: Record<string, Record<string, unknown>>
+  users?: Record<string, Record<string, unknown>>
+  contexts?: Record<string, Record<string, unknown>>
+}
+
+function write(name: string, spec: FileSpec): string {
+  const file = path.join(dir, name)
+  fs.mkdirSync(path.dirname(file), {recursive: true})
+  const list = (entries: Record<string, Record<string, unknown>> | undefined, key: string) =>
+    Object.entries(entries ?? {}).map(([entryName, entry]) => ({name: entryName, [key]: entry}))
+  fs.writeFileSync(file, stringify({
+    apiVersion: 'v1',
+    kind: 'Config',
+    'current-context': spec.current,
+    clusters: list(spec.clusters, 'cluster'),
+    users: list(spec.users, 'user'),
+    contexts: list(spec.contexts, 'context'),
+  }))
+  return file
+}
+
+const env = (kubeconfig: string[]) => ({KUBECONFIG: kubeconfig.join(path.delimiter), HOME: dir})
+
+function codeOf(fn: () => unknown): string | undefined {
+  try {
+    fn()
+  } catch (err) {
+    return err instanceof KubelineError ? err.code : `not a KubelineError: ${String(err)}`
+  }
+  return undefined
+}
+
+describe('KUBECONFIG merging (client-go rules)', () => {
+  test('the first file that sets a name wins, including current-context', () => {
+    const a = write('a', {
+      current: 'ctx-a',
+      clusters: {shared: {server: 'https://a.example'}},
+      users: {shared: {token: 'token-a'}},
+      contexts: {'ctx-a': {cluster: 'shared', user: 'shared', namespace: 'team-a'}},
+    })
+    const b = write('b', {
+      current: 'ctx-b',
+      clusters: {shared: {server: 'https://b.example'}, only: {server: 'https://only-b.example'}},
+      users: {shared: {token: 'token-b'}},
+      contexts: {'ctx-b': {cluster: 'only', user: 'shared'}},
+    })
+    const target = loadKubeTarget({}, env([a, b]))
+    expect(target.contextName).toBe('ctx-a')
+    expect(target.cluster.server).toBe('https://a.example')
+    expect(target.user.token).toBe('token-a')
+    expect(target.namespace).toBe('team-a')
+
+    const other = loadKubeTarget({context: 'ctx-b'}, env([a, b]))
+    expect(other.cluster.server).toBe('https://only-b.example')
+    expect(other.user.token).toBe('token-a') // user "shared" came from a first
+    expect(other.namespace).toBe('default')
+  })
+
+  test('current-context comes from the first file that sets it, even if that file has nothing else', () => {
+    const a = write('a', {})
+    const b = write('b', {current: 'from-b'})
+    const c = write('c', {
+      current: 'from-c',
+      clusters: {c: {server: 'https://c.example'}},
+      contexts: {'from-b': {cluster: 'c', user: 'u'}, 'from-c': {cluster: 'c', user: 'u'}},
+    })
+    expect(loadKubeTarget({}, env([a, b, c])).contextName).toBe('from-b')
+  })
+
+  test('missing files and empty entries are skipped; duplicates are read once', () => {
+    const a = write('a', {current: 'x', clusters: {x: {server: 'https://x.example'}}, contexts: {x: {cluster: 'x', user: 'x'}}})
+    const target = loadKubeTarget({}, env([path.join(dir, 'missing'), '', a, a]))
+    expect(target.cluster.server).toBe('https://x.example')
+  })
+
+  test('relative paths resolve against the file that holds them', () => {
+    const a = write('nested/a', {
+      current: 'x',
+      clusters: {x: {server: 'https://x.example', 'certificate-authority': 'ca.crt'}},
+      users: {x: {'client-certificate': 'certs/c.crt', 'client-key': '/abs/k.key', tokenFile: 'tok', exec: {command: './bin/login'}}},
+      contexts: {x: {cluster: 'x', user: 'x'}},
+    })
+    const target = loadKubeTarget({}, env([a]))
+    expect(target.cluster['certificate-authority']).toBe(path.join(dir, 'nested', 'ca.crt'))
+    expect(target.user['client-certificate']).toBe(path.join(dir, 'nested', 'certs', 'c.crt'))
+    expect(target.user['client-key']).toBe('/abs/k.key')
+    expect(target.user.tokenFile).toBe(path.join(dir, 'nested', 'tok'))
+    expect(target.user.exec?.command).toBe(path.join(dir, 'nested', 'bin', 'login'))
+  })
+
+  test('an exec command without a path separator is left for PATH lookup', () => {
+    const a = write('a', {
+      current: 'x',
+      clusters: {x: {server: 'https://x.example'}},
+      users: {x: {exec: {command: 'gke-gcloud-auth-plugin'}}},
+      contexts: {x: {cluster: 'x', user: 'x'}},
+    })
+    expect(loadKubeTarget({}, env([a])).user.exec?.command).toBe('gke-gcloud-auth-plugin')
+  })
+})
+
+describe('flags', () => {
+  const base: FileSpec = {
+    current: 'dev',
+    clusters: {dev: {server: 'https://dev.example'}, prod: {server: 'https://prod.example', 'certificate-authority-data': 'Q0E='}},
+    users: {dev: {token: 'dev-token'}, admin: {token: 'admin-token'}},
+    contexts: {dev: {cluster: 'dev', user: 'dev', namespace: 'apps'}, prod: {cluster: 'prod', user: 'admin'}},
+  }
+
+  test('--kubeconfig reads only that file and must exist', () => {
+    const a = write('a', base)
+    const other = write('other', {current: 'o', clusters: {o: {server: 'https://o.example'}}, contexts: {o: {cluster: 'o', user: 'o'}}})
+    expect(loadKubeTarget({kubeconfig: other}, env([a])).cluster.server).toBe('https://o.example')
+    expect(codeOf(() => loadKubeTarget({kubeconfig: path.join(dir, 'nope')}, env([a])))).toBe('NO_CONFIG')
+  })
+
+  test('--context, --cluster, --user and -n override in kubectl order', () => {
+    const a = write('a', base)
+    expect(loadKubeTarget({context: 'prod'}, env([a])).cluster.server).toBe('https://prod.example')
+    const mixed = loadKubeTarget({cluster: 'prod', user: 'admin', namespace: 'ops'}, env([a]))
+    expect(mixed).toMatchObject({contextName: 'dev', clusterName: 'prod', userName: 'admin', namespace: 'ops', namespaceExplicit: true})
+    expect(loadKubeTarget({}, env([a]))).toMatchObject({namespace: 'apps', namespaceExplicit: false})
+  })
+
+  test('--insecure-skip-tls-verify drops the CA and skips verification only when asked', () => {
+    const a = write('a', base)
+    expect(loadKubeTarget({context: 'prod'}, env([a])).cluster['insecure-skip-tls-verify']).toBeUndefined()
+    const insecure = loadKubeTarget({context: 'prod', insecureSkipTlsVerify: true}, env([a]))
+    expect(insecure.cluster['insecure-skip-tls-verify']).toBe(true)
+    expect(insecure.cluster['certificate-authority-data']).toBeUndefined()
+  })
+
+  test.each([
+    {name: 'unknown context', flags: {context: 'nope'}, code: 'NO_CONTEXT'},
+    {name: 'unknown cluster', flags: {cluster: 'nope'}, code: 'INVALID_KUBECONFIG'},
+    {name: 'unknown user', flags: {user: 'nope'}, code: 'INVALID_KUBECONFIG'},
+  ])('$name is a usage error ($code)', ({flags, code}) => {
+    const a = write('a', base)
+    expect(codeOf(() => loadKubeTarget(flags, env([a])))).toBe(code)
+  })
+
+  test('no current context is NO_CONTEXT and names the available ones', () => {
+    const a = write('a', {...base, current: undefined})
+    expect(() => loadKubeTarget({}, env([a]))).toThrow('no current context')
+    try {
+      loadKubeTarget({}, env([a]))
+    } catch (err) {
+      expect((err as KubelineError).fix).toContain('available: dev, prod')
+    }
+  })
+
+  test('a file that is not YAML is INVALID_KUBECONFIG naming the file', () => {
+    const bad = path.join(dir, 'bad')
+    fs.writeFileSync(bad, 'clusters: [unclosed')
+    expect(() => loadKubeTarget({}, env([bad]))).toThrow(bad)
+    expect(codeOf(() => loadKubeTarget({}, env([bad])))).toBe('INVALID_KUBECONFIG')
+  })
+})
+
+describe('in-cluster service account', () => {
+  test('used when no kubeconfig exists and the service account is mounted', () => {
+    const sa = path.join(dir, 'sa')
+    fs.mkdirSync(sa)
+    fs.writeFileSync(path.join(sa, 'token'), 'sa-token')
+    fs.writeFileSync(path.join(sa, 'namespace'), 'jobs\n')
+    const inCluster = {HOME: dir, KUBERNETES_SERVICE_HOST: '10.0.0.1', KUBERNETES_SERVICE_PORT: '443'}
+    const target = loadKubeTarget({}, inCluster, {serviceAccountDir: sa})
+    expect(target).toMatchObject({contextName: 'in-cluster', namespace: 'jobs', user: {tokenFile: path.join(sa, 'token')}})
+    expect(target.cluster).toEqual({server: 'https://10.0.0.1:443', 'certificate-authority': path.join(sa, 'ca.crt')})
+    expect(loadKubeTarget({namespace: 'x'}, inCluster, {serviceAccountDir: sa}).namespace).toBe('x')
+  })
+
+  test('without either, NO_CONFIG says what to do', () => {
+    expect(codeOf(() => loadKubeTarget({}, {HOME: dir}, {serviceAccountDir: path.join(dir, 'none')}))).toBe('NO_CONFIG')
+  })
+
+  test('~/.kube/config is read when KUBECONFIG is unset', () => {
+    write('.kube/config', {current: 'h', clusters: {h: {server: 'https://home.example'}}, contexts: {h: {cluster: 'h', user: 'h'}}})
+    expect(loadKubeTarget({}, {HOME: dir}).cluster.server).toBe('https://home.example')
+  })
+})

@@ -1,0 +1,238 @@
+import fs from 'node:fs'
+import http from 'node:http'
+import https from 'node:https'
+import type {IncomingHttpHeaders, IncomingMessage} from 'node:http'
+import {transportError, apiStatusError} from './api-error.js'
+import type {RequestDescription} from './api-error.js'
+import type {KubeTarget} from './kubeconfig/resolve-target.js'
+import {parseRetryAfter, retryDecision} from './retry-policy.js'
+import {redactSecrets, registerSecret} from './secret-redaction.js'
+
+export interface TransportOptions {
+  /** --request-timeout in ms; 0 or undefined means none (kubectl's default). */
+  requestTimeoutMs?: number
+  /** Attempts for retryable failures, the first included. */
+  maxAttempts?: number
+  /** --debug: one line per request on stderr (redacted). */
+  debug?: (line: string) => void
+  /** For tests: how to wait between retries. */
+  sleep?: (ms: number) => Promise<void>
+}
+
+export interface HttpRequest {
+  method: string
+  path: string
+  query?: Record<string, string | number | boolean | undefined>
+  body?: unknown
+  contentType?: string
+  accept?: string
+  signal?: AbortSignal
+  description: Omit<RequestDescription, 'server'>
+}
+
+export interface HttpResponse {
+  status: number
+  headers: IncomingHttpHeaders
+  body: Buffer
+}
+
+export interface StreamResponse {
+  status: number
+  headers: IncomingHttpHeaders
+  stream: IncomingMessage
+}
+
+/** The HTTP options client-node derives from a kubeconfig user (TLS material, auth headers, agent). */
+type PreparedOptions = Omit<https.RequestOptions, 'headers'> & {headers?: Record<string, string>}
+
+/**
+ * HTTPS to one API server with kubectl's behaviour: a per-request timeout, retries of
+ * retryable failures (see retry-policy.ts), and API failures mapped to typed errors.
+ * Authentication (tokens, client certificates, exec plugins) is delegated to client-node.
+ */
+export class KubeTransport {
+  readonly server: string
+  private readonly prepare: () => Promise<PreparedOptions>
+  private readonly options: Required<Omit<TransportOptions, 'debug'>> & Pick<TransportOptions, 'debug'>
+
+  constructor(target: KubeTarget, prepare: () => Promise<PreparedOptions>, options: TransportOptions = {}) {
+    this.server = target.cluster.server.replace(/\/+$/, '')
+    this.prepare = prepare
+    this.options = {
+      requestTimeoutMs: options.requestTimeoutMs ?? 0,
+      maxAttempts: options.maxAttempts ?? 5,
+      sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+      debug: options.debug,
+    }
+  }
+
+  /** A request whose whole body is read; API errors are thrown as KubelineError. */
+  async request(req: HttpRequest): Promise<HttpResponse> {
+    const response = await this.withRetries(req, async (deadline) => {
+      const {status, headers, stream} = await this.send(req, deadline.signal)
+      const body = await readAll(stream)
+      deadline.cancel()
+      return {status, headers, body}
+    })
+    if (response.status >= 400) throw apiStatusError(response.status, parseBody(response.body), this.describe(req))
+    return response
+  }
+
+  /** A request whose body is streamed (watch, follow logs); only establishing it is retried and timed. */
+  async stream(req: HttpRequest): Promise<StreamResponse> {
+    // The timeout covers establishing the stream, not its lifetime: a watch or a log
+    // follow lasts as long as the caller's own signal allows.
+    const response = await this.withRetries(req, async (deadline) => {
+      const opened = await this.send(req, deadline.signal, true)
+      deadline.cancel()
+      return opened
+    })
+    if (response.status >= 400) {
+      throw apiStatusError(response.status, parseBody(await readAll(response.stream)), this.describe(req))
+    }
+    return response
+  }
+
+  private describe(req: HttpRequest): RequestDescription {
+    return {...req.description, server: this.server}
+  }
+
+  private async withRetries<T extends {status: number; headers: IncomingHttpHeaders}>(
+    req: HttpRequest,
+    attemptOnce: (deadline: Deadline) => Promise<T>,
+  ): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      const started = Date.now()
+      let outcome: {response: T} | {error: Error & {code?: string}}
+      const deadline = startDeadline(req.signal, this.options.requestTimeoutMs)
+      try {
+        outcome = {response: await attemptOnce(deadline)}
+      } catch (err) {
+        deadline.cancel()
+        if (req.signal?.aborted) throw err
+        outcome = {error: deadline.expired() ? Object.assign(new Error('request timed out'), {code: 'KUBELINE_TIMEOUT'}) : (err as Error & {code?: string})}
+      }
+      const status = 'response' in outcome ? outcome.response.status : undefined
+      this.trace(req, status ?? (outcome as {error: Error}).error.message, Date.now() - started)
+      const decision = retryDecision({
+        method: req.method,
+        attempt,
+        maxAttempts: this.options.maxAttempts,
+        status: status !== undefined && status >= 400 ? status : undefined,
+        errorCode: 'error' in outcome ? outcome.error.code : undefined,
+        retryAfterSeconds: 'response' in outcome ? parseRetryAfter(header(outcome.response.headers['retry-after']), new Date()) : undefined,
+      })
+      const done = 'response' in outcome && (status as number) < 400
+      if (done || !decision.retry) {
+        if ('response' in outcome) return outcome.response
+        throw transportError(outcome.error, this.describe(req), this.options.requestTimeoutMs)
+      }
+      if ('response' in outcome && 'stream' in outcome.response) (outcome.response.stream as IncomingMessage).resume()
+      await this.options.sleep(decision.delayMs)
+    }
+  }
+
+  private async send(req: HttpRequest, signal: AbortSignal, streaming = false): Promise<StreamResponse> {
+    const prepared = await this.prepare()
+    const url = new URL(this.server + req.path)
+    for (const [key, value] of Object.entries(req.query ?? {})) {
+      if (value !== undefined) url.searchParams.set(key, String(value))
+    }
+    const payload = req.body === undefined ? undefined : Buffer.from(typeof req.body === 'string' ? req.body : JSON.stringify(req.body))
+    const headers: Record<string, string> = {
+      ...prepared.headers,
+      Accept: req.accept ?? 'application/json',
+      'User-Agent': 'kubeline/0.1',
+    }
+    if (payload) {
+      headers['Content-Type'] = req.contentType ?? 'application/json'
+      headers['Content-Length'] = String(payload.length)
+    }
+    const lib = url.protocol === 'http:' ? http : https
+    return await new Promise<StreamResponse>((resolve, reject) => {
+      const request = lib.request(url, {...prepared, method: req.method, headers, signal}, (response) => {
+        resolve({status: response.statusCode ?? 0, headers: response.headers, stream: response})
+      })
+      request.on('error', reject)
+      if (streaming) request.setNoDelay(true)
+      request.end(payload)
+    })
+  }
+
+  private trace(req: HttpRequest, outcome: number | string, ms: number): void {
+    if (!this.options.debug) return
+    const query = new URLSearchParams(
+      Object.entries(req.query ?? {}).flatMap(([key, value]): [string, string][] => (value === undefined ? [] : [[key, String(value)]])),
+    ).toString()
+    this.options.debug(redactSecrets(`${req.method} ${this.server}${req.path}${query ? `?${query}` : ''} ${outcome} in ${ms}ms`))
+  }
+}
+
+/**
+ * Turn a kubeconfig target into the function that yields HTTPS options per request,
+ * loading client-node only now (it is the heaviest import of the plugins).
+ */
+export async function prepareTarget(target: KubeTarget): Promise<() => Promise<PreparedOptions>> {
+  const {KubeConfig} = await import('@kubernetes/client-node')
+  const user = {...target.user}
+  for (const value of [user.token, user.password, user['client-key-data'], user['auth-provider']?.config?.['id-token']]) {
+    registerSecret(value)
+  }
+  for (const variable of user.exec?.env ?? []) registerSecret(variable.value)
+  const config = new KubeConfig()
+  config.loadFromString(
+    JSON.stringify({
+      clusters: [{name: target.clusterName || 'cluster', cluster: target.cluster}],
+      users: [{name: target.userName || 'user', user}],
+      contexts: [{name: target.contextName, context: {cluster: target.clusterName || 'cluster', user: target.userName || 'user'}}],
+      'current-context': target.contextName,
+    }),
+  )
+  return async () => {
+    const options: PreparedOptions = {}
+    await config.applyToHTTPSOptions(options as https.RequestOptions)
+    if (user.tokenFile && !user.token) {
+      // Projected service-account tokens rotate: read the file on every request, as client-go does.
+      const token = fs.readFileSync(user.tokenFile, 'utf8').trim()
+      registerSecret(token)
+      options.headers = {...options.headers, Authorization: `Bearer ${token}`}
+    }
+    for (const value of Object.values(options.headers ?? {})) registerSecret(String(value).replace(/^(Bearer|Basic)\s+/i, ''))
+    return options
+  }
+}
+
+interface Deadline {
+  signal: AbortSignal
+  cancel(): void
+  expired(): boolean
+}
+
+function startDeadline(callerSignal: AbortSignal | undefined, timeoutMs: number): Deadline {
+  const controller = new AbortController()
+  const timer = timeoutMs > 0 ? setTimeout(() => controller.abort(), timeoutMs) : undefined
+  return {
+    signal: callerSignal ? AbortSignal.any([callerSignal, controller.signal]) : controller.signal,
+    cancel: () => clearTimeout(timer),
+    expired: () => controller.signal.aborted,
+  }
+}
+
+function header(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value
+}
+
+async function readAll(stream: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = []
+  for await (const chunk of stream) chunks.push(chunk as Buffer)
+  return Buffer.concat(chunks)
+}
+
+export function parseBody(body: Buffer): unknown {
+  const text = body.toString('utf8')
+  try {
+    return JSON.parse(text)
+  } catch {
+    return text
+  }
+}

@@ -1,0 +1,107 @@
+import {LineCounter, isMap, isSeq, parseAllDocuments} from 'yaml'
+import type {Document, DocumentOptions, Node, ParseOptions, SchemaOptions, Tags, ToJSOptions} from 'yaml'
+import {throwInvalidManifest} from './invalid-manifest.js'
+import type {SourcedObject} from './manifest-source.js'
+import {checkKubeObject, isListObject} from './check-kube-object.js'
+
+/**
+ * The yaml package's default: within a document, the uses of one anchor (times
+ * the aliases nested inside it) must stay below this.
+ */
+export const MAX_ALIAS_COUNT = 100
+
+const YAML_1_1_TAGS_KUBECTL_IGNORES = new Set(['tag:yaml.org,2002:timestamp', 'tag:yaml.org,2002:binary'])
+
+/**
+ * kubectl decodes manifests with go-yaml v2 (through sigs.k8s.io/yaml), which
+ * follows YAML 1.1: `yes`/`no`/`on`/`off`/`y`/`n` are booleans, `0755` is octal,
+ * `<<` merges. It leaves timestamps and `!!binary` as strings and has no
+ * sexagesimal numbers (`1:20`), so those tags are dropped from the 1.1 schema.
+ */
+const PARSE_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
+  version: '1.1',
+  customTags: (tags: Tags) =>
+    tags.filter((tag) => typeof tag === 'string' || (!YAML_1_1_TAGS_KUBECTL_IGNORES.has(tag.tag) && tag.format !== 'TIME')),
+  prettyErrors: false,
+}
+
+const TO_JS_OPTIONS: ToJSOptions = {maxAliasCount: MAX_ALIAS_COUNT}
+
+interface DocumentContext {
+  file: string
+  document: number
+  lineCounter: LineCounter
+}
+
+/**
+ * Decodes the text of one manifest file (YAML with any number of documents, or
+ * JSON) into objects that remember where they came from. Empty documents are
+ * skipped; `List` kinds are expanded into their items. Any malformed input is a
+ * `UsageError('INVALID_MANIFEST', 'file:line: problem')`.
+ */
+export function parseManifests(text: string, file: string): SourcedObject[] {
+  const lineCounter = new LineCounter()
+  const documents = parseAllDocuments(text, {...PARSE_OPTIONS, lineCounter})
+  return Array.from(documents).flatMap((document, index) =>
+    documentObjects(document, {file, document: index, lineCounter}),
+  )
+}
+
+function documentObjects(document: Document.Parsed, context: DocumentContext): SourcedObject[] {
+  const [error] = document.errors
+  if (error) {
+    const {line, col} = context.lineCounter.linePos(error.pos[0])
+    throwInvalidManifest(`${context.file}:${line}`, `${error.message} (column ${col})`)
+  }
+  const root = document.contents
+  if (root === null || isNullScalar(root)) return []
+  const line = lineOf(root, context)
+  if (!isMap(root)) throwInvalidManifest(`${context.file}:${line}`, `expected a mapping with apiVersion and kind, got ${describeNode(root)}`)
+  return sourcedObjects(toPlainValue(document, context.file, line), root, context, undefined)
+}
+
+function sourcedObjects(value: unknown, node: Node, context: DocumentContext, item: number | undefined): SourcedObject[] {
+  const source = {file: context.file, document: context.document, line: lineOf(node, context), ...(item === undefined ? {} : {item})}
+  const object = checkKubeObject(value, `${source.file}:${source.line}`)
+  if (!isListObject(object)) return [{object, source}]
+  const itemNodes = listItemNodes(node)
+  return object.items.flatMap((itemValue, index) => sourcedObjects(itemValue, itemNodes[index] ?? node, context, index))
+}
+
+/** The nodes of a list's `items`, used only for their line numbers. */
+function listItemNodes(listNode: Node): Node[] {
+  if (!isMap(listNode)) return []
+  const items: unknown = listNode.get('items', true)
+  return isSeq(items) ? (items.items as Node[]) : []
+}
+
+function toPlainValue(document: Document.Parsed, file: string, line: number): unknown {
+  try {
+    return document.toJS(TO_JS_OPTIONS)
+  } catch (error) {
+    // The yaml package throws a ReferenceError for alias bombs and unresolved aliases.
+    const message = error instanceof Error ? error.message : String(error)
+    if (/excessive alias count/i.test(message)) {
+      throwInvalidManifest(
+        `${file}:${line}`,
+        `YAML aliases expand beyond the limit of ${MAX_ALIAS_COUNT} (one anchor used too often, or aliases nested exponentially); refusing a possible "billion laughs" input`,
+      )
+    }
+    throwInvalidManifest(`${file}:${line}`, message)
+  }
+}
+
+function lineOf(node: Node, context: DocumentContext): number {
+  const offset = node.range?.[0]
+  return offset === undefined ? 1 : context.lineCounter.linePos(offset).line
+}
+
+function isNullScalar(node: Node): boolean {
+  return !isMap(node) && !isSeq(node) && 'value' in node && node.value === null
+}
+
+function describeNode(node: Node): string {
+  if (isSeq(node)) return 'a sequence'
+  if ('value' in node) return `the scalar ${JSON.stringify(node.value)}`
+  return 'an alias'
+}

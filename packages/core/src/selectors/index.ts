@@ -1,0 +1,13 @@
+// Label and field selectors with apimachinery's semantics (see each module for the upstream file).
+export type {LabelRequirement, LabelSet, SelectorOperator} from './label-requirement.js'
+export {formatLabelRequirement, labelRequirementMatches, labelRequirementProblems, newLabelRequirement} from './label-requirement.js'
+export {LabelSelector} from './label-selector.js'
+export {parseLabelSelector} from './parse-label-selector.js'
+export type {LabelSelectorObject, LabelSelectorRequirementObject} from './label-selector-object.js'
+export {labelSelectorFromObject} from './label-selector-object.js'
+export {labelKeyProblems, labelValueProblems} from './label-validation.js'
+export type {FieldRequirement, FieldSelectorOperator, FieldSet} from './field-selector.js'
+export {FieldSelector, escapeFieldSelectorValue} from './field-selector.js'
+export {parseFieldSelector} from './parse-field-selector.js'
+export type {ObjectWithMetadata} from './object-fields.js'
+export {objectFields} from './object-fields.js'
