@@ -1,1 +1,15 @@
-export {}
+// The public API of @kubeline/sandbox: test and demo infrastructure, never a runtime dependency of a plugin.
+export {startSandbox} from './sandbox/start-sandbox.js'
+export type {Sandbox, SandboxOptions} from './sandbox/start-sandbox.js'
+export type {AccessRule, SandboxUser} from './auth/sandbox-user.js'
+export type {ActiveFault, FaultEffect, FaultMatch, FaultRule} from './faults/fault-plan.js'
+export {FaultPlan} from './faults/fault-plan.js'
+export type {LoggedRequest, RequestCount, RequestFilter} from './requests/request-log.js'
+export {RequestLog} from './requests/request-log.js'
+export {MemoryStore} from './store/memory-store.js'
+export type {DeleteOptions, PropagationPolicy} from './store/memory-store.js'
+export {ApiError} from './store/api-error.js'
+export type {KubeObject, ObjectStore, OwnerReference, ResourceKey, SandboxClock, StoreEvent} from './store/object-store.js'
+export {PodLogs} from './logs/pod-logs.js'
+export {ScaledClock} from './clock/scaled-clock.js'
+export {main} from './cli.js'

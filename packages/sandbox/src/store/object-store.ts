@@ -5,35 +5,12 @@
  * is visible to watchers exactly as a real controller's would be.
  */
 
-/** A Kubernetes object as plain JSON. */
-export interface KubeObject {
-  apiVersion: string
-  kind: string
-  metadata: {
-    name?: string
-    generateName?: string
-    namespace?: string
-    uid?: string
-    resourceVersion?: string
-    generation?: number
-    creationTimestamp?: string
-    deletionTimestamp?: string
-    labels?: Record<string, string>
-    annotations?: Record<string, string>
-    ownerReferences?: OwnerReference[]
-    [key: string]: unknown
-  }
-  [key: string]: unknown
-}
+import type {KubeObject} from '@kubeline/core'
 
-export interface OwnerReference {
-  apiVersion: string
-  kind: string
-  name: string
-  uid: string
-  controller?: boolean
-  blockOwnerDeletion?: boolean
-}
+/** Objects are core's plain-JSON KubeObject, so the sandbox and the plugins share one shape. */
+export type {KubeObject}
+
+export type OwnerReference = NonNullable<KubeObject['metadata']['ownerReferences']>[number]
 
 /** Identifies a served resource by its REST name, e.g. {group: 'apps', resource: 'deployments'}; group '' is core. */
 export interface ResourceKey {

@@ -1,0 +1,12 @@
+// The sandbox's controllers, for the API server (packages/sandbox/src/server) to start.
+export {startControllers} from './start-controllers.js'
+export {startPodLifecycleController} from './pod-lifecycle-controller.js'
+export {startReplicaSetController} from './replica-set-controller.js'
+export {startDeploymentController, POD_TEMPLATE_HASH_LABEL} from './deployment-controller.js'
+export {startJobController} from './job-controller.js'
+export {startCronJobController, SCHEDULED_TIMESTAMP_ANNOTATION} from './cronjob-controller.js'
+export {podTemplateHash} from './pod-template-hash.js'
+export {SANDBOX_ANNOTATIONS} from './sandbox-annotations.js'
+export {discardingLogSink} from './pod-log-sink.js'
+export type {PodLogSink} from './pod-log-sink.js'
+export type {ControllerOptions, NextScheduleTime} from './controller-options.js'
