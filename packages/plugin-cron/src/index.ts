@@ -1,1 +1,13 @@
-export {}
+// The public API of @kubeline/plugin-cron: the pure CronJob schedule engine. Each export is listed by name.
+export {parseSchedule} from './domain/parse-schedule.js'
+export type {ParseScheduleOptions} from './domain/parse-schedule.js'
+export type {Schedule, CronSchedule, EverySchedule} from './domain/schedule.js'
+export type {ScheduleField} from './domain/schedule-fields.js'
+export {nextRuns} from './domain/next-runs.js'
+export type {NextRunsOptions, ScheduleZoneOptions} from './domain/next-runs.js'
+export {mostRecentScheduleTime} from './domain/most-recent-schedule-time.js'
+export type {MostRecentSchedule, MostRecentScheduleOptions} from './domain/most-recent-schedule-time.js'
+export {dstAnomalies} from './domain/dst-anomalies.js'
+export type {DstAnomaly, DstAnomaliesOptions, DstReport} from './domain/dst-anomalies.js'
+export {checkTimeZone} from './domain/time-zone.js'
+export {formatInZone} from './domain/format-in-zone.js'

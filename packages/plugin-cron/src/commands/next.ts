@@ -1,0 +1,55 @@
+import {Args, Flags} from '@oclif/core'
+import {KubeCommand, UsageError, noHeadersFlag} from '@kubeline/core'
+import {nextRunsView} from '../render/next-runs-view.js'
+import {nextRunTimes} from '../services/next-run-times.js'
+
+const OUTPUTS = ['table', 'json', 'yaml'] as const
+
+export default class Next extends KubeCommand {
+  static override summary = 'Show the next run times of a CronJob (or a schedule) exactly as the controller computes them.'
+  static override description = `Computes the next runs with the controller's own rules (robfig/cron v3.0.1): day-of-month/day-of-week OR
+semantics, spec.timeZone, runs skipped in a DST gap and run twice in a repeated hour. A CronJob without
+spec.timeZone runs in the kube-controller-manager's zone, which a client cannot see: UTC is assumed
+unless --controller-time-zone says otherwise.`
+
+  static override examples = [
+    {description: 'The next 5 runs of a CronJob', command: '<%= config.bin %> next nightly-report -n payments'},
+    {description: 'Check a schedule before you commit it', command: "<%= config.bin %> next --schedule '30 1 * * *' --time-zone America/New_York --count 10"},
+    {description: 'The first run after a date, as JSON', command: "<%= config.bin %> next nightly-report --from 2026-12-24T00:00:00Z --count 1 -o json | jq -r '.runs[0].utc'"},
+  ]
+
+  static override args = {name: Args.string({description: 'CronJob name.'})}
+  static override flags = {
+    ...noHeadersFlag,
+    schedule: Flags.string({description: 'A schedule to evaluate instead of a CronJob.'}),
+    'time-zone': Flags.string({description: 'IANA time zone for --schedule, as spec.timeZone.'}),
+    'controller-time-zone': Flags.string({description: "The kube-controller-manager's zone, for CronJobs without spec.timeZone.", default: 'UTC'}),
+    count: Flags.integer({char: 'c', description: 'How many runs to show.', default: 5, min: 1, max: 1000}),
+    from: Flags.string({description: 'Start after this time (RFC 3339). Default: now.'}),
+    output: Flags.string({char: 'o', description: 'Output format: json|yaml.', default: 'table'}),
+  }
+
+  async run(): Promise<void> {
+    const {args, flags} = await this.parse(Next)
+    const now = new Date()
+    const from = flags.from === undefined ? now : parseTime(flags.from)
+    const result = await nextRunTimes(() => this.kube(flags), {
+      cronJob: args.name,
+      schedule: flags.schedule,
+      timeZone: flags['time-zone'],
+      controllerTimeZone: flags['controller-time-zone'],
+      from,
+      count: flags.count,
+    })
+    if (args.name !== undefined && flags['time-zone'] !== undefined) this.out.warn('--time-zone applies to --schedule only; the CronJob\'s own zone is used')
+    this.print(nextRunsView(result, now), flags.output, OUTPUTS, {noHeaders: flags['no-headers']})
+  }
+}
+
+function parseTime(text: string): Date {
+  const time = Date.parse(text)
+  if (!/^\d{4}-\d\d-\d\dT/.test(text) || Number.isNaN(time)) {
+    throw new UsageError('INVALID_FLAG', `invalid --from "${text}": expected an RFC 3339 time such as 2026-12-24T00:00:00Z`)
+  }
+  return new Date(time)
+}

@@ -1,0 +1,77 @@
+import {randomBytes} from 'node:crypto'
+import {Args, Flags} from '@oclif/core'
+import {ExitCode, KubeCommand, parseNonNegativeDuration, selectorFlag} from '@kubeline/core'
+import {parseEnvOverride} from '../domain/env-overrides.js'
+import {describeResult, jobsView} from '../render/job-result.js'
+import {runNow} from '../services/run-now.js'
+import type {WaitResult} from '../services/wait-for-job.js'
+
+const OUTPUTS = ['table', 'json', 'yaml', 'name'] as const
+
+export default class Now extends KubeCommand {
+  static override summary = 'Run a CronJob now: create its Job, optionally wait for it and stream its logs.'
+  static override description = `Creates a Job from each CronJob exactly as \`kubectl create job --from=cronjob/NAME\` does (same labels,
+annotations, spec and owner), named <cronjob>-manual-<suffix>. With --wait it follows the Job until it
+succeeds or fails and exits 0 or 3; with --logs it streams the pods' logs to stdout as they run.
+A suspended CronJob can be triggered (with a warning). \`kubectl cron-trigger NAME\` is short for \`now NAME\`.`
+
+  static override examples = [
+    {description: 'Run the nightly report now and wait for its result', command: '<%= config.bin %> now nightly-report -n payments --wait'},
+    {description: 'Run it with a different setting, streaming its logs (a CI step)', command: '<%= config.bin %> now db-backup -n ops --env DRY_RUN=true --logs --timeout 10m'},
+    {description: 'Every CronJob labelled tier=batch, names only', command: "<%= config.bin %> now -l tier=batch -n ops -o name"},
+    {description: 'See the Job it would create', command: '<%= config.bin %> now nightly-report --dry-run=client -o yaml'},
+  ]
+
+  static override strict = false
+  static override args = {name: Args.string({description: 'CronJob name(s).'})}
+  static override flags = {
+    ...selectorFlag,
+    'job-name': Flags.string({description: 'Name of the Job to create (one CronJob only). Default: <cronjob>-manual-<random>.'}),
+    env: Flags.string({description: 'Set (or override) an environment variable in every container: KEY=VALUE. Repeatable.', multiple: true}),
+    wait: Flags.boolean({description: 'Wait for the Job to succeed (exit 0) or fail (exit 3).'}),
+    logs: Flags.boolean({description: "Stream the Job's pod logs to stdout while it runs (implies waiting for it)."}),
+    timeout: Flags.string({description: 'Give up waiting after this long (exit 1): 30s, 10m, 1h; 0 waits forever.', default: '0'}),
+    'dry-run': Flags.string({description: 'client: print the Job without sending it; server: let the API server validate it without creating it.', options: ['none', 'client', 'server'], default: 'none'}),
+    output: Flags.string({char: 'o', description: 'Output format: json|yaml|name. Default: "job.batch/NAME created".', default: 'table'}),
+  }
+
+  async run(): Promise<void> {
+    const {argv, flags} = await this.parse(Now)
+    const env = (flags.env ?? []).map(parseEnvOverride)
+    const timeoutMs = parseNonNegativeDuration(flags.timeout, '--timeout')
+    const kube = await this.kube(flags)
+    const toStderr = flags.logs || flags.output !== 'table'
+    const {jobs, results} = await runNow(
+      kube,
+      {
+        names: argv as string[],
+        selector: this.labelSelector(flags.selector),
+        namespace: flags.namespace,
+        jobName: flags['job-name'],
+        env,
+        dryRun: flags['dry-run'] as 'none' | 'client' | 'server',
+        wait: flags.wait,
+        logs: flags.logs,
+        timeoutMs,
+      },
+      {
+        warn: (message) => this.out.warn(message),
+        created: (job) => toStderr && this.out.info(`job.batch/${job.metadata.name} created${flags['dry-run'] === 'none' ? '' : ` (dry run: ${flags['dry-run']})`}`),
+        progress: (job, outcome) => outcome.state === 'running' && this.out.debug(`job.batch/${job.metadata.name}: ${outcome.active} active, ${outcome.succeeded} succeeded, ${outcome.failed} failed`),
+        logLine: (line) => this.out.result(`${line}\n`),
+        logsOfPod: (pod, attempt) => attempt > 1 && this.out.info(`--- pod/${pod} (attempt ${attempt})`),
+        suffix: () => randomBytes(3).toString('hex').slice(0, 5),
+      },
+    )
+    if (!flags.logs) this.print(jobsView(jobs, results), flags.output, OUTPUTS)
+    for (const result of results) this.out.info(describeResult(result))
+    const code = exitCodeFor(results)
+    if (code !== ExitCode.ok) this.exit(code)
+  }
+}
+
+function exitCodeFor(results: WaitResult[]): number {
+  if (results.some((result) => result.state === 'timeout' || result.state === 'deleted')) return ExitCode.failure
+  if (results.some((result) => result.state === 'failed')) return ExitCode.verdictNo
+  return ExitCode.ok
+}

@@ -1,0 +1,84 @@
+import {describe, expect, test} from 'vitest'
+import type {CronJob, Job} from './cron-job-types.js'
+import {summarizeCronJob} from './cron-job-summary.js'
+
+const now = new Date('2026-03-07T12:00:00Z')
+
+function cronJob(spec: Partial<CronJob['spec']>, status: CronJob['status'] = {}, created = '2026-01-01T00:00:00Z'): CronJob {
+  return {
+    apiVersion: 'batch/v1',
+    kind: 'CronJob',
+    metadata: {name: 'nightly', namespace: 'ops', creationTimestamp: created},
+    spec: {schedule: '0 2 * * *', jobTemplate: {spec: {}}, ...spec},
+    status,
+  }
+}
+
+const job = (name: string, startTime: string, condition: string, reason: string): Job => ({
+  apiVersion: 'batch/v1',
+  kind: 'Job',
+  metadata: {name},
+  status: {startTime, conditions: [{type: condition, status: 'True', reason}]},
+})
+
+describe('summarizeCronJob', () => {
+  test('next run in UTC by default, and no warning when on time', () => {
+    const summary = summarizeCronJob(cronJob({}, {lastScheduleTime: '2026-03-07T02:00:00Z'}), {now})
+    expect(summary).toMatchObject({name: 'nightly', namespace: 'ops', suspended: false, nextRun: '2026-03-08T02:00:00.000Z', warnings: []})
+  })
+
+  test('next run honours spec.timeZone', () => {
+    const summary = summarizeCronJob(cronJob({timeZone: 'Europe/Paris'}, {lastScheduleTime: '2026-03-07T01:00:00Z'}), {now})
+    expect(summary.nextRun).toBe('2026-03-08T01:00:00.000Z')
+  })
+
+  test('a suspended CronJob has no next run and no missed-run warning', () => {
+    const summary = summarizeCronJob(cronJob({suspend: true}, {lastScheduleTime: '2026-02-01T02:00:00Z'}), {now})
+    expect(summary.nextRun).toBeUndefined()
+    expect(summary.warnings).toEqual([])
+  })
+
+  test('missed runs are counted with the controller approximation', () => {
+    const summary = summarizeCronJob(cronJob({}, {lastScheduleTime: '2026-03-04T02:00:00Z'}), {now})
+    expect(summary.warnings).toEqual([expect.objectContaining({kind: 'MissedRuns', message: expect.stringMatching(/^3 runs missed/)})])
+  })
+
+  test('more than 100 missed runs', () => {
+    const summary = summarizeCronJob(cronJob({schedule: '*/5 * * * *'}, {lastScheduleTime: '2026-03-06T00:00:00Z'}), {now})
+    expect(summary.warnings.map((w) => w.kind)).toEqual(['TooManyMissedRuns'])
+  })
+
+  test('startingDeadlineSeconds bounds what counts as missed', () => {
+    const summary = summarizeCronJob(
+      cronJob({schedule: '*/5 * * * *', startingDeadlineSeconds: 600}, {lastScheduleTime: '2026-03-06T00:00:00Z'}),
+      {now},
+    )
+    expect(summary.warnings.map((w) => w.kind)).toEqual(['MissedRuns'])
+  })
+
+  test('a schedule inside the repeated hour runs twice; one in the gap is skipped', () => {
+    const twice = summarizeCronJob(cronJob({schedule: '30 1 * * *', timeZone: 'America/New_York'}, {lastScheduleTime: '2026-03-07T06:30:00Z'}), {now})
+    expect(twice.warnings.map((w) => w.kind)).toEqual(['RunsTwiceAtDst'])
+    const skipped = summarizeCronJob(cronJob({schedule: '30 2 * * *', timeZone: 'America/New_York'}, {lastScheduleTime: '2026-03-07T07:30:00Z'}), {now})
+    expect(skipped.warnings).toEqual([{kind: 'SkippedAtDst', message: expect.stringContaining('2026-03-08T02:30')}])
+  })
+
+  test('the last finished Job failing is a warning; an earlier failure is not', () => {
+    const status = {lastScheduleTime: '2026-03-07T02:00:00Z'}
+    const failedLast = summarizeCronJob(cronJob({}, status), {
+      now,
+      jobs: [job('a', '2026-03-06T02:00:00Z', 'Complete', 'CompletionsReached'), job('b', '2026-03-07T02:00:00Z', 'Failed', 'BackoffLimitExceeded')],
+    })
+    expect(failedLast.warnings).toEqual([{kind: 'LastJobFailed', message: 'last Job b failed: BackoffLimitExceeded'}])
+    const recovered = summarizeCronJob(cronJob({}, status), {
+      now,
+      jobs: [job('a', '2026-03-06T02:00:00Z', 'Failed', 'BackoffLimitExceeded'), job('b', '2026-03-07T02:00:00Z', 'Complete', 'CompletionsReached')],
+    })
+    expect(recovered.warnings).toEqual([])
+  })
+
+  test('an invalid schedule stored in the cluster is reported, not thrown', () => {
+    const summary = summarizeCronJob(cronJob({schedule: 'not a schedule'}), {now})
+    expect(summary.warnings).toEqual([expect.objectContaining({kind: 'InvalidSchedule'})])
+  })
+})

@@ -1,0 +1,34 @@
+import {describe, expect, test} from 'vitest'
+import {applyEnvOverrides, parseEnvOverride} from './env-overrides.js'
+
+describe('parseEnvOverride', () => {
+  test.each([
+    ['A=1', {name: 'A', value: '1'}],
+    ['URL=http://x/?a=b', {name: 'URL', value: 'http://x/?a=b'}],
+    ['EMPTY=', {name: 'EMPTY', value: ''}],
+    ['my.var-x=y', {name: 'my.var-x', value: 'y'}],
+  ])('%s', (text, want) => expect(parseEnvOverride(text)).toEqual(want))
+
+  test.each([
+    ['NOVALUE', 'expected KEY=VALUE'],
+    ['=x', 'expected KEY=VALUE'],
+    ['1ABC=x', '"1ABC" is not a valid environment variable name'],
+    ['A B=x', '"A B" is not a valid environment variable name'],
+  ])('rejects %s', (text, message) => expect(() => parseEnvOverride(text)).toThrow(message))
+})
+
+describe('applyEnvOverrides', () => {
+  test('replaces by name in containers and init containers, keeps valueFrom variables it does not name', () => {
+    const spec = {
+      initContainers: [{name: 'init', env: [{name: 'A', value: 'old'}]}],
+      containers: [{name: 'main', env: [{name: 'SECRET', valueFrom: {secretKeyRef: {name: 's', key: 'k'}}}]}, {name: 'side'}],
+    }
+    expect(applyEnvOverrides(spec, [{name: 'A', value: 'new'}])).toEqual({
+      initContainers: [{name: 'init', env: [{name: 'A', value: 'new'}]}],
+      containers: [
+        {name: 'main', env: [{name: 'SECRET', valueFrom: {secretKeyRef: {name: 's', key: 'k'}}}, {name: 'A', value: 'new'}]},
+        {name: 'side', env: [{name: 'A', value: 'new'}]},
+      ],
+    })
+  })
+})

@@ -1,0 +1,87 @@
+import type {CronSchedule, Schedule} from './schedule.js'
+import {dayMatches} from './wall-clock-match.js'
+import {ZoneClock} from './zone-clock.js'
+
+/**
+ * robfig/cron v3.0.1 `Next(t)`: the first run strictly after `fromMs` (unix milliseconds), or
+ * undefined when none falls within five years. A literal port of SpecSchedule.Next (spec.go), which
+ * walks month, day, hour, minute and second of the wall clock in `timeZone`, restarting from the
+ * month whenever a field wraps. Its DST behaviour follows from that walk and from Go's time.Date:
+ *  - a time in a spring-forward gap never fires (`30 2 * * *` skips that day);
+ *  - a time in a repeated hour fires twice (`0 1 * * *` → 01:00 EDT and 01:00 EST);
+ *  - on a day whose midnight does not exist (Sao Paulo until 2018, Tehran) the day step lands on
+ *    01:00 and is pulled back an hour, which can skip the whole day for day-restricted schedules;
+ *  - Lord Howe's 30-minute shift makes the hour step skip some times (`0 2 * * sun` on 2024-04-07).
+ */
+export function nextRunAfter(schedule: Schedule, timeZone: string, fromMs: number): number | undefined {
+  const fromSecond = Math.floor(fromMs / 1000)
+  if (schedule.kind === 'every') return (fromSecond + schedule.intervalSeconds) * 1000
+  const next = nextCronSecond(schedule, new ZoneClock(timeZone), fromSecond + 1)
+  return next === undefined ? undefined : next * 1000
+}
+
+function nextCronSecond(schedule: CronSchedule, clock: ZoneClock, start: number): number | undefined {
+  if (!schedule.minute.values.length || !schedule.hour.values.length || !schedule.month.values.length) return undefined
+  let t = start
+  let wall = clock.wallClock(t)
+  let added = false
+  const yearLimit = wall.year + 5
+  const move = (to: number): void => {
+    t = to
+    wall = clock.wallClock(t)
+  }
+
+  wrap: for (;;) {
+    if (wall.year > yearLimit) return undefined
+
+    while (!schedule.month.allowed[wall.month]) {
+      if (!added) {
+        added = true
+        move(clock.date(wall.year, wall.month, 1, 0, 0, 0))
+      }
+      move(clock.addDate(t, 1, 0))
+      if (wall.month === 1) continue wrap
+    }
+
+    while (!dayMatches(schedule, wall)) {
+      if (!added) {
+        added = true
+        move(clock.date(wall.year, wall.month, wall.day, 0, 0, 0))
+      }
+      move(clock.addDate(t, 0, 1))
+      // Midnight may not exist (DST at 00:00): step back to the day's start, or on to the next.
+      if (wall.hour !== 0) move(wall.hour > 12 ? t + (24 - wall.hour) * 3600 : t - wall.hour * 3600)
+      if (wall.day === 1) continue wrap
+    }
+
+    while (!schedule.hour.allowed[wall.hour]) {
+      if (!added) {
+        added = true
+        move(clock.date(wall.year, wall.month, wall.day, wall.hour, 0, 0))
+      }
+      move(t + 3600)
+      if (wall.hour === 0) continue wrap
+    }
+
+    while (!schedule.minute.allowed[wall.minute]) {
+      if (!added) {
+        added = true
+        move(t - mod(t, 60))
+      }
+      move(t + 60)
+      if (wall.minute === 0) continue wrap
+    }
+
+    // The seconds field is always 0: robfig steps one second at a time up to the next minute.
+    if (wall.second !== 0) {
+      added = true
+      move(t + 60 - wall.second)
+      continue wrap
+    }
+    return t
+  }
+}
+
+function mod(value: number, divisor: number): number {
+  return ((value % divisor) + divisor) % divisor
+}

@@ -1,0 +1,59 @@
+import type {KubeClient} from '@kubeline/core'
+import type {Job} from '../domain/cron-job-types.js'
+import type {EnvOverride} from '../domain/env-overrides.js'
+import type {JobOutcome} from '../domain/job-outcome.js'
+import {findCronJobs} from './find-cron-jobs.js'
+import {streamJobLogs} from './stream-job-logs.js'
+import {triggerCronJobs} from './trigger-cron-jobs.js'
+import type {DryRun} from './trigger-cron-jobs.js'
+import {waitForJob} from './wait-for-job.js'
+import type {WaitResult} from './wait-for-job.js'
+
+export interface RunNowRequest {
+  names: string[]
+  selector?: string
+  namespace?: string
+  jobName?: string
+  env: EnvOverride[]
+  dryRun: DryRun
+  wait: boolean
+  logs: boolean
+  timeoutMs: number
+}
+
+export interface RunNowIo {
+  warn: (message: string) => void
+  created: (job: Job) => void
+  progress: (job: Job, outcome: JobOutcome) => void
+  logLine: (line: string) => void
+  logsOfPod: (pod: string, attempt: number) => void
+  suffix: () => string
+}
+
+export interface RunNowResult {
+  jobs: Job[]
+  /** One per Job when --wait or --logs was given. */
+  results: WaitResult[]
+}
+
+/** `cron-trigger now`: create the Jobs, then (when asked) follow each to its end with its logs. */
+export async function runNow(kube: KubeClient, request: RunNowRequest, io: RunNowIo): Promise<RunNowResult> {
+  const cronJobs = await findCronJobs(kube, request)
+  const jobs = await triggerCronJobs(kube, cronJobs, {...request, suffix: io.suffix, warn: io.warn})
+  jobs.forEach(io.created)
+  if ((!request.wait && !request.logs) || request.dryRun !== 'none') return {jobs, results: []}
+  const results: WaitResult[] = []
+  for (const job of jobs) results.push(await followJob(kube, job, request, io))
+  return {jobs, results}
+}
+
+async function followJob(kube: KubeClient, job: Job, request: RunNowRequest, io: RunNowIo): Promise<WaitResult> {
+  const waiting = waitForJob(kube, job, {timeoutMs: request.timeoutMs, onProgress: (outcome) => io.progress(job, outcome)})
+  if (!request.logs) return await waiting
+  const stopLogs = new AbortController()
+  const logs = streamJobLogs(kube, job, {write: io.logLine, onPod: io.logsOfPod, done: waiting, signal: stopLogs.signal})
+  const result = await waiting
+  if (result.state === 'timeout') stopLogs.abort()
+  await logs
+  return result
+}

@@ -1,0 +1,76 @@
+import {runPlugin, startE2eCluster} from '@kubeline/sandbox/e2e'
+import type {E2eCluster} from '@kubeline/sandbox/e2e'
+import {afterAll, beforeAll, describe, expect, test} from 'vitest'
+import {cronJob} from '../fixtures/cron-jobs.js'
+
+let cluster: E2eCluster
+beforeAll(async () => {
+  cluster = await startE2eCluster()
+})
+afterAll(async () => cluster?.stop())
+
+const cron = (args: string[]) => runPlugin('kubectl-cron_trigger', args, {kubeconfig: cluster.kubeconfigPath})
+
+describe('cron-trigger next', () => {
+  test('a schedule across the autumn DST change runs twice in the repeated hour', async () => {
+    const run = await cron(['next', '--schedule', '30 1 * * *', '--time-zone', 'America/New_York', '--from', '2026-10-31T12:00:00Z', '--count', '3', '-o', 'json'])
+    expect(run.code).toBe(0)
+    expect(JSON.parse(run.stdout)).toEqual({
+      apiVersion: 'kubeline.dev/v1alpha1',
+      kind: 'NextRuns',
+      schedule: '30 1 * * *',
+      timeZone: 'America/New_York',
+      from: '2026-10-31T12:00:00.000Z',
+      runs: [
+        {time: '2026-11-01T01:30:00-04:00', utc: '2026-11-01T05:30:00Z'},
+        {time: '2026-11-01T01:30:00-05:00', utc: '2026-11-01T06:30:00Z'},
+        {time: '2026-11-02T01:30:00-05:00', utc: '2026-11-02T06:30:00Z'},
+      ],
+    })
+  })
+
+  test("a CronJob's own schedule and zone are used", async () => {
+    const ns = await cluster.createNamespace('next')
+    await cluster.apply([cronJob('paris', {logLines: []}, {schedule: '0 9 * * 1-5', timeZone: 'Europe/Paris'})], ns)
+    const run = await cron(['next', 'paris', '-n', ns, '--from', '2026-06-05T12:00:00Z', '--count', '2', '--no-headers'])
+    expect(run.code).toBe(0)
+    expect(run.stdout.split('\n').filter(Boolean).map((line) => line.split(/\s+/).slice(0, 3).join(' '))).toEqual([
+      '1 2026-06-08T09:00:00+02:00 2026-06-08T07:00:00Z',
+      '2 2026-06-09T09:00:00+02:00 2026-06-09T07:00:00Z',
+    ])
+  })
+
+  test('a schedule that never runs within five years gives an empty list', async () => {
+    const run = await cron(['next', '--schedule', '0 0 30 2 *', '-o', 'json'])
+    expect(run.code).toBe(0)
+    expect(JSON.parse(run.stdout).runs).toEqual([])
+  })
+
+  test.each([
+    {args: ['next', '--schedule', '61 * * * *'], message: 'invalid schedule "61 * * * *"'},
+    {args: ['next', '--schedule', '* * * * *', '--time-zone', 'Mars/Olympus'], message: 'Mars/Olympus'},
+    {args: ['next', '--schedule', '* * * * *', '--from', 'yesterday'], message: 'invalid --from "yesterday"'},
+    {args: ['next'], message: 'give either a CronJob name or --schedule'},
+  ])('bad input exits 2: $message', async ({args, message}) => {
+    const run = await cron(args)
+    expect(run.code).toBe(2)
+    expect(run.stderr).toContain(message)
+  })
+})
+
+describe('cron-trigger validate', () => {
+  test.each([
+    {schedule: '0 2 * * 1-5', code: 0},
+    {schedule: '@every 1h30m', code: 0},
+    {schedule: '*/15 9-17 * * mon-fri', code: 0},
+    {schedule: '0 2 * * 7', code: 2, message: 'above maximum (6)'},
+    {schedule: '0 0 L * *', code: 2, message: 'invalid schedule'},
+    {schedule: 'TZ=UTC 0 2 * * *', code: 2, message: 'invalid schedule'},
+    {schedule: '* * * * * *', code: 2, message: 'expected exactly 5 fields, found 6'},
+  ])('$schedule -> exit $code', async ({schedule, code, message}) => {
+    const run = await cron(['validate', schedule])
+    expect(run.code).toBe(code)
+    if (message) expect(run.stderr).toContain(message)
+    else expect(run.stdout).toMatch(/^valid: /)
+  })
+})
