@@ -1,0 +1,53 @@
+import {Flags} from '@oclif/core'
+import {ExitCode, KubeCommand, allNamespacesFlag, noHeadersFlag, selectorFlag} from '@kubeline/core'
+import {quotaReportView} from '../render/quota-report-view.js'
+import {quotaSummary} from '../render/quota-summary.js'
+import {collectQuotaReport} from '../services/collect-quota-report.js'
+
+const OUTPUTS = ['table', 'wide', 'json', 'yaml', 'markdown'] as const
+
+export default class QuotaReport extends KubeCommand {
+  static override summary = 'Show how close each namespace is to its ResourceQuotas, with its LimitRanges.'
+  static override description = `For each ResourceQuota: every resource with used, hard (in one unit), the exact percentage and a status
+(OK, WARN at --warn, FULL at 100%, UNKNOWN when no evaluator reports the key). Then the LimitRanges, the
+pods whose next replica a quota would reject for a missing request or limit, drift between status.used
+and what the objects charge, and (across namespaces) the namespaces with no quota or LimitRange.
+Exit 3 when any resource is at or over --fail-at: a CI gate.`
+
+  static override examples = [
+    {description: 'One namespace (works with list rights in that namespace only)', command: '<%= config.bin %> -n payments'},
+    {description: 'All namespaces, failing a CI job at 90%', command: '<%= config.bin %> -A --fail-at 90'},
+    {description: 'The three biggest consumers of each quota, labelled namespaces only', command: '<%= config.bin %> -l team --top 3'},
+    {description: 'What is nearly full, for a script', command: "<%= config.bin %> -A -o json | jq -r '.namespaces[].quotas[].lines[] | select(.status != \"ok\") | .resource'"},
+    {description: 'A pull-request comment', command: '<%= config.bin %> -n payments -o markdown'},
+  ]
+
+  static override flags = {
+    ...allNamespacesFlag,
+    selector: selectorFlag.selector,
+    ...noHeadersFlag,
+    warn: Flags.integer({description: 'Percent at which a resource shows WARN.', default: 80, min: 1, max: 1000}),
+    'fail-at': Flags.integer({description: 'Exit 3 when any resource is at or over this percent.', default: 100, min: 1, max: 1000}),
+    top: Flags.integer({description: 'Show the N workloads that consume most of each quota\'d resource.', default: 0, min: 0, max: 100}),
+    'fail-on-missing': Flags.boolean({description: 'Exit 3 also when a pod lacks a request or limit that a quota requires.'}),
+    output: Flags.string({char: 'o', description: 'Output format: wide|json|yaml|markdown.', default: 'table'}),
+    version: Flags.version(),
+  }
+
+  async run(): Promise<void> {
+    const {flags} = await this.parse(QuotaReport)
+    const kube = await this.kube(flags)
+    const report = await collectQuotaReport(kube, {
+      allNamespaces: flags['all-namespaces'],
+      namespaceSelector: this.labelSelector(flags.selector),
+      warnAtPercent: flags.warn,
+      failAtPercent: flags['fail-at'],
+      top: flags.top,
+      now: new Date(),
+    })
+    const view = quotaReportView(report, {noHeaders: flags['no-headers'], wide: flags.output === 'wide'})
+    this.print(view, flags.output, OUTPUTS, {noHeaders: flags['no-headers']})
+    const summary = quotaSummary(report)
+    if (summary.breached > 0 || (flags['fail-on-missing'] && summary.missingRequests > 0)) this.exit(ExitCode.verdictNo)
+  }
+}

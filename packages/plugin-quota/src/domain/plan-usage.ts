@@ -1,0 +1,104 @@
+import type {KubeObject} from '@kubeline/core'
+import {defaultStorageClassName} from './default-storage-class.js'
+import {namespacedName, type LimitRange, type PersistentVolumeClaim, type ResourceQuota} from './kubernetes-objects.js'
+import {limitRangeViolations} from './limit-range-validation.js'
+import {isClusterScopedKind, qualifiedResourceOf} from './object-count-usage.js'
+import {quotaMatchesObject} from './quota-scopes.js'
+import {addResourceLists, formatResourceList, type ResourceList} from './resource-list.js'
+import {peakDelta, steadyUsage, usageModel, type AdmissionContext, type UsageModel} from './usage-model.js'
+
+export interface PlanOptions {
+  /** Namespace for manifests that name none (kubectl's -n, else "default"). */
+  namespace?: string
+  /** Nodes for DaemonSets; default: the Node objects among the cluster objects, if any. */
+  nodeCount?: number
+  now?: Date
+}
+
+export interface ObjectRef {
+  kind: string
+  namespace: string
+  name: string
+}
+
+export interface PlannedObject extends ObjectRef {
+  /** update: an object with the same kind, namespace and name exists in the cluster; it replaces it. */
+  action: 'create' | 'update'
+  replicas: number
+  surge: number
+  /** What the object charges once applied (all quota keys, unscoped), canonical strings. */
+  usage: Record<string, string>
+  /** The change against the cluster at the rollout's worst moment, unscoped. */
+  delta: Record<string, string>
+}
+
+export interface UsagePlan {
+  objects: PlannedObject[]
+  /** Sum of the objects' deltas, unscoped. */
+  delta: Record<string, string>
+  /** Per ResourceQuota (`namespace/name`): the delta of what its scopes match, for quotaFit. */
+  deltaByQuota: Record<string, Record<string, string>>
+  /** LimitRange rejections, in the API server's words. */
+  violations: (ObjectRef & {messages: string[]})[]
+  notes: string[]
+}
+
+/**
+ * The quota usage applying `manifests` would add, as a pure function of the manifests and
+ * the cluster's current objects (ResourceQuotas, LimitRanges, StorageClasses, Nodes, and
+ * the live versions of objects being updated). Like the API server it defaults requests from
+ * limits, then applies LimitRange defaults, defaults PVCs to the default StorageClass,
+ * expands workloads into pods (usageModel/workloadPods), and charges each quota only what its
+ * scopes match. Objects that already exist replace their current usage (an upgrade does not
+ * double count); rolling updates are charged at their peak (peakDelta).
+ * Not visible to a client, so not modelled: admission `limitedResources`, mutating
+ * webhooks, concurrent changes by others.
+ */
+export function planUsage(manifests: readonly KubeObject[], cluster: readonly KubeObject[], options: PlanOptions = {}): UsagePlan {
+  const nodes = cluster.filter((object) => object.kind === 'Node').length
+  const defaultStorageClass = defaultStorageClassName(cluster)
+  const quotas = cluster.filter((object): object is ResourceQuota => object.kind === 'ResourceQuota')
+  const deltaByQuota: Record<string, ResourceList> = Object.fromEntries(quotas.map((quota) => [namespacedName(quota), {}]))
+  const plan: UsagePlan = {objects: [], delta: {}, deltaByQuota: {}, violations: [], notes: []}
+  let total: ResourceList = {}
+  for (const manifest of manifests.filter((object) => !isClusterScopedKind(object.kind))) {
+    const namespace = manifest.metadata.namespace ?? options.namespace ?? 'default'
+    const context: AdmissionContext = {
+      limitRanges: cluster.filter((object): object is LimitRange => object.kind === 'LimitRange' && object.metadata.namespace === namespace),
+      defaultStorageClass,
+      nodeCount: options.nodeCount ?? (nodes > 0 ? nodes : undefined),
+    }
+    const existing = cluster.find((object) => sameObject(object, manifest, namespace))
+    const current = existing === undefined ? undefined : usageModel(existing, namespace, context, Number.MAX_SAFE_INTEGER)
+    const next = usageModel(manifest, namespace, context, current?.replicas ?? 0)
+    const everything = (): boolean => true
+    const delta = peakDelta(current, next, everything, options.now)
+    total = addResourceLists(total, delta)
+    for (const quota of quotas.filter((q) => q.metadata.namespace === namespace)) {
+      const key = namespacedName(quota)
+      deltaByQuota[key] = addResourceLists(deltaByQuota[key]!, peakDelta(current, next, (object) => quotaMatchesObject(quota, object), options.now))
+    }
+    const ref = {kind: manifest.kind, namespace, name: manifest.metadata.name ?? ''}
+    plan.objects.push({...ref, action: existing ? 'update' : 'create', replicas: next.replicas, surge: next.surge, usage: formatResourceList(steadyUsage(next, everything, options.now)), delta: formatResourceList(delta)})
+    const messages = admissionViolations(next, context)
+    if (messages.length > 0) plan.violations.push({...ref, messages})
+    plan.notes.push(...next.notes)
+  }
+  plan.delta = formatResourceList(total)
+  plan.deltaByQuota = Object.fromEntries(Object.entries(deltaByQuota).map(([key, list]) => [key, formatResourceList(list)]))
+  return plan
+}
+
+function admissionViolations(model: UsageModel, context: AdmissionContext): string[] {
+  const claims = model.charged.filter((object): object is PersistentVolumeClaim => object.kind === 'PersistentVolumeClaim' && object.apiVersion === 'v1')
+  const podMessages = model.pod === undefined ? [] : limitRangeViolations(model.pod, context.limitRanges)
+  return [...new Set([...podMessages, ...claims.flatMap((claim) => limitRangeViolations(claim, context.limitRanges))])]
+}
+
+function sameObject(candidate: KubeObject, manifest: KubeObject, namespace: string): boolean {
+  return (
+    qualifiedResourceOf(candidate.apiVersion, candidate.kind) === qualifiedResourceOf(manifest.apiVersion, manifest.kind) &&
+    (candidate.metadata.namespace ?? '') === namespace &&
+    candidate.metadata.name === manifest.metadata.name
+  )
+}
