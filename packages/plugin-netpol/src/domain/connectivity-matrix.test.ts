@@ -1,0 +1,81 @@
+import {describe, expect, test} from 'vitest'
+import {compileCluster} from './compiled-cluster.js'
+import {allowedTable, connectivityMatrix, isAllowed} from './connectivity-matrix.js'
+import {podEquivalenceClasses} from './equivalence-classes.js'
+import {evaluateTraffic} from './evaluate-traffic.js'
+import type {EvaluationOptions} from './evaluate-traffic.js'
+import {cluster, namespace, networkPolicy, pod} from './test-support/cluster-builders.js'
+import {randomCluster} from './test-support/random-cluster.js'
+
+describe('connectivityMatrix agrees with evaluateTraffic on every pair', () => {
+  const seeds = Array.from({length: 40}, (_, i) => i + 1)
+  const optionSets: EvaluationOptions[] = [{loopback: 'policy'}, {loopback: 'policy', ipBlockMatchesPods: false}]
+  test.each(seeds)('random cluster #%i', (seed) => {
+    const state = compileCluster(randomCluster(seed))
+    for (const options of optionSets) {
+      for (const matrix of connectivityMatrix(state, {ports: [80, 8080], protocols: ['TCP', 'UDP'], options})) {
+        const disagreements = matrix.pods.flatMap((from, i) =>
+          matrix.pods.flatMap((to, j) => {
+            const [fromNs = '', fromName = ''] = from.split('/')
+            const [toNs = '', toName = ''] = to.split('/')
+            const verdict = evaluateTraffic(state, {source: {namespace: fromNs, name: fromName}, destination: {namespace: toNs, name: toName}, port: matrix.port, protocol: matrix.protocol}, options)
+            return verdict.allowed === isAllowed(matrix, i, j) ? [] : [`${matrix.protocol}/${matrix.port} ${from} -> ${to} (ipBlockMatchesPods=${String(options.ipBlockMatchesPods)})`]
+          }),
+        )
+        expect(disagreements).toEqual([])
+      }
+    }
+  })
+})
+
+describe('connectivityMatrix shape', () => {
+  const state = cluster({
+    namespaces: [namespace('x')],
+    pods: [pod('x/b', {app: 'b'}, '10.0.0.2'), pod('x/a', {app: 'a'}, '10.0.0.1')],
+    networkPolicies: [networkPolicy('x/deny-a', {podSelector: {matchLabels: {app: 'a'}}, policyTypes: ['Ingress']})],
+  })
+
+  test('one result per port x protocol, ports outer; pods sorted; allowed[from][to]', () => {
+    const matrices = connectivityMatrix(state, {ports: [80, 81], protocols: ['TCP', 'UDP']})
+    expect(matrices.map((m) => `${m.port}/${m.protocol}`)).toEqual(['80/TCP', '80/UDP', '81/TCP', '81/UDP'])
+    expect(matrices[0]?.pods).toEqual(['x/a', 'x/b'])
+    expect(matrices[0] && allowedTable(matrices[0])).toEqual({'x/a': {'x/a': true, 'x/b': true}, 'x/b': {'x/a': false, 'x/b': true}})
+  })
+
+  test.each([
+    {loopback: 'allow' as const, self: true},
+    {loopback: 'deny' as const, self: false},
+    {loopback: 'policy' as const, self: false},
+  ])('loopback $loopback: x/a -> x/a is $self', ({loopback, self}) => {
+    const [matrix] = connectivityMatrix(state, {ports: [80], protocols: ['TCP'], options: {loopback}})
+    expect(matrix && isAllowed(matrix, 0, 0)).toBe(self)
+  })
+
+  test('rejects a bad port or protocol with INVALID_ARGUMENT', () => {
+    expect(() => connectivityMatrix(state, {ports: [0], protocols: ['TCP']})).toThrow(expect.objectContaining({code: 'INVALID_ARGUMENT'}))
+    expect(() => connectivityMatrix(state, {ports: [80], protocols: ['ICMP' as 'TCP']})).toThrow(expect.objectContaining({code: 'INVALID_ARGUMENT'}))
+  })
+})
+
+describe('podEquivalenceClasses', () => {
+  const http = [{name: 'http', containerPort: 8080}]
+  const pods = [
+    pod('x/a1', {app: 'a'}, '10.0.0.1', {ports: http}),
+    pod('x/a2', {app: 'a'}, '10.0.0.2', {ports: http}),
+    pod('x/a3', {app: 'a'}, '10.0.0.3', {ports: [{name: 'http', containerPort: 9090}]}),
+    pod('y/a1', {app: 'a'}, '10.0.1.1', {ports: http}),
+    pod('x/a4', {app: 'a'}, '10.0.0.4', {ports: http, hostNetwork: true}),
+    pod('x/a5', {app: 'a'}, '10.0.0.5', {ports: http}),
+  ]
+  const withBlock = [networkPolicy('x/p', {podSelector: {}, ingress: [{from: [{ipBlock: {cidr: '10.0.0.5/32'}}]}]})]
+  test.each([
+    {name: 'same labels, namespace and named ports share a class', policies: [], ipBlockMatchesPods: true, groups: [['x/a1', 'x/a2', 'x/a5'], ['x/a3'], ['y/a1'], ['x/a4']]},
+    {name: 'an ipBlock around one pod splits it off', policies: withBlock, ipBlockMatchesPods: true, groups: [['x/a1', 'x/a2'], ['x/a3'], ['y/a1'], ['x/a4'], ['x/a5']]},
+    {name: 'ipBlocks do not split pods when they cannot match pods', policies: withBlock, ipBlockMatchesPods: false, groups: [['x/a1', 'x/a2', 'x/a5'], ['x/a3'], ['y/a1'], ['x/a4']]},
+  ])('$name', ({policies, ipBlockMatchesPods, groups}) => {
+    const compiled = compileCluster(cluster({pods, networkPolicies: policies}))
+    const {classes, classOfPod} = podEquivalenceClasses(compiled, {ipBlockMatchesPods})
+    expect(classes.map((c) => c.members.map((i) => `${compiled.pods[i]?.namespace}/${compiled.pods[i]?.name}`))).toEqual(groups)
+    classes.forEach((c, index) => c.members.forEach((member) => expect(classOfPod[member]).toBe(index)))
+  })
+})

@@ -1,0 +1,89 @@
+import type {ClassSet} from './class-set.js'
+import {hasClass} from './class-set.js'
+import {ClassReachability} from './class-reachability.js'
+import type {CompiledCluster} from './compiled-cluster.js'
+import {compileCluster} from './compiled-cluster.js'
+import {podEquivalenceClasses} from './equivalence-classes.js'
+import type {EvaluationOptions, LoopbackMode} from './evaluate-traffic.js'
+import {resolvedOptions} from './evaluate-traffic.js'
+import type {ClusterState} from './kube-objects.js'
+import type {PortMatcher} from './port-matcher.js'
+import type {Protocol} from './protocol.js'
+import {parseProtocol, validatePortNumber} from './protocol.js'
+
+export interface MatrixRequest {
+  ports: readonly number[]
+  protocols: readonly Protocol[]
+  options?: EvaluationOptions
+}
+
+/**
+ * The truth table for one port and protocol, kept per equivalence class so 10,000 pods stay small:
+ * pod `i` (of `pods`, sorted `namespace/name`) is in class `classOfPod[i]`, and
+ * `classAllowed[from * classCount + to]` is 1 when a pod of class `from` may reach one of class `to`.
+ * Read it with `isAllowed`, or expand it with `allowedTable` for JSON.
+ */
+export interface ConnectivityMatrix {
+  port: number
+  protocol: Protocol
+  pods: readonly string[]
+  classOfPod: Int32Array
+  classCount: number
+  classAllowed: Uint8Array
+  loopback: LoopbackMode
+}
+
+/**
+ * One matrix per port x protocol (ports outer, protocols inner), computed over equivalence classes:
+ * each pair of classes is decided once, through the same tiers as evaluateTraffic. The diagonal
+ * (a pod to itself) follows `options.loopback`.
+ */
+export function connectivityMatrix(cluster: ClusterState | CompiledCluster, request: MatrixRequest): ConnectivityMatrix[] {
+  const compiled = 'compiled' in cluster ? cluster : compileCluster(cluster)
+  const options = resolvedOptions(request.options ?? {})
+  const protocols = request.protocols.map(parseProtocol)
+  request.ports.forEach((port) => validatePortNumber(port))
+  const {classes, classOfPod} = podEquivalenceClasses(compiled, options)
+  const order = compiled.pods.map((pod, index) => ({name: `${pod.namespace}/${pod.name}`, index})).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+  const pods = order.map((entry) => entry.name)
+  const sortedClassOfPod = Int32Array.from(order, (entry) => classOfPod[entry.index] ?? 0)
+  const reachability = new ClassReachability(compiled, classes, options)
+  const classCount = classes.length
+  return request.ports.flatMap((port) =>
+    protocols.map((protocol) => {
+      const traffic = {port, protocol}
+      const portSets = new Map<PortMatcher, ClassSet>()
+      const egress = classes.map((_, i) => reachability.allowedPeers(i, 'egress', traffic, portSets))
+      const ingress = classes.map((_, i) => reachability.allowedPeers(i, 'ingress', traffic, portSets))
+      const classAllowed = new Uint8Array(classCount * classCount)
+      for (let from = 0; from < classCount; from++) {
+        const row = egress[from] as ClassSet
+        for (let to = 0; to < classCount; to++) {
+          if (hasClass(row, to) && hasClass(ingress[to] as ClassSet, from)) classAllowed[from * classCount + to] = 1
+        }
+      }
+      return {port, protocol, pods, classOfPod: sortedClassOfPod, classCount, classAllowed, loopback: options.loopback}
+    }),
+  )
+}
+
+/** Whether pod `from` may reach pod `to` (indexes into `matrix.pods`). */
+export function isAllowed(matrix: ConnectivityMatrix, from: number, to: number): boolean {
+  if (from === to && matrix.loopback !== 'policy') return matrix.loopback === 'allow'
+  const fromClass = matrix.classOfPod[from] ?? 0
+  const toClass = matrix.classOfPod[to] ?? 0
+  return matrix.classAllowed[fromClass * matrix.classCount + toClass] === 1
+}
+
+/** `allowed[from][to]` for every pair, keyed `namespace/name`: the `ConnectivityMatrix` JSON shape. */
+export function allowedTable(matrix: ConnectivityMatrix): Record<string, Record<string, boolean>> {
+  const table: Record<string, Record<string, boolean>> = {}
+  matrix.pods.forEach((from, i) => {
+    const row: Record<string, boolean> = {}
+    matrix.pods.forEach((to, j) => {
+      row[to] = isAllowed(matrix, i, j)
+    })
+    table[from] = row
+  })
+  return table
+}
