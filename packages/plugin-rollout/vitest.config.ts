@@ -1,3 +1,3 @@
 import {packageTestConfig} from '../../vitest.shared.js'
 
-export default packageTestConfig({testTimeout: 30_000})
+export default packageTestConfig({testTimeout: 180_000})

@@ -1,0 +1,2 @@
+// The command table of this plugin (oclif "explicit" strategy): command id -> class.
+export const COMMANDS = {}

@@ -1,0 +1,33 @@
+import {describe, expect, test} from 'vitest'
+import {canaryService, serviceSelectsPods} from './canary-service.js'
+import type {Service} from './rollout-objects.js'
+
+const web: Service = {
+  metadata: {name: 'web', namespace: 'shop', labels: {team: 'pay'}, resourceVersion: '9'},
+  spec: {selector: {app: 'web'}, ports: [{port: 80, targetPort: 8080}], clusterIP: '10.0.0.7', clusterIPs: ['10.0.0.7'], type: 'ClusterIP'},
+}
+
+describe('canaryService', () => {
+  test('selects canary pods only, keeps ports, drops cluster IPs', () => {
+    expect(canaryService(web)).toEqual({
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: {name: 'web-canary', namespace: 'shop', labels: {team: 'pay', 'kubeline.dev/track': 'canary'}},
+      spec: {selector: {app: 'web', 'kubeline.dev/track': 'canary'}, ports: [{port: 80, targetPort: 8080}], type: 'ClusterIP'},
+    })
+  })
+  test('preview Service for blue/green', () => {
+    expect(canaryService(web, 'green').metadata.name).toBe('web-green')
+  })
+})
+
+describe('serviceSelectsPods', () => {
+  const rows: {name: string; selector: Record<string, string>; labels: Record<string, string> | undefined; want: boolean}[] = [
+    {name: 'subset matches', selector: {app: 'web'}, labels: {app: 'web', tier: 'front'}, want: true},
+    {name: 'value differs', selector: {app: 'web'}, labels: {app: 'api'}, want: false},
+    {name: 'key missing', selector: {app: 'web', tier: 'front'}, labels: {app: 'web'}, want: false},
+    {name: 'empty selector selects nothing', selector: {}, labels: {app: 'web'}, want: false},
+    {name: 'no pod labels', selector: {app: 'web'}, labels: undefined, want: false},
+  ]
+  test.each(rows)('$name', ({selector, labels, want}) => expect(serviceSelectsPods({...web, spec: {selector}}, labels)).toBe(want))
+})

@@ -1,0 +1,42 @@
+import {describe, expect, test} from 'vitest'
+import {applyImageOverrides, parseImageOverride} from './image-override.js'
+import type {PodTemplateSpec} from './rollout-objects.js'
+
+describe('parseImageOverride', () => {
+  test.each([
+    {text: 'web=web:2', want: {container: 'web', image: 'web:2'}},
+    {text: 'web:2', want: {image: 'web:2'}},
+    {text: 'side=registry.example.com:5000/side@sha256:abc', want: {container: 'side', image: 'registry.example.com:5000/side@sha256:abc'}},
+  ])('$text', ({text, want}) => expect(parseImageOverride(text)).toEqual(want))
+
+  test.each(['=web:2', 'web=', '', 'web= web:2'])('rejects "%s"', (text) => {
+    expect(() => parseImageOverride(text)).toThrow(/expected CONTAINER=IMAGE/)
+  })
+})
+
+describe('applyImageOverrides', () => {
+  const one: PodTemplateSpec = {spec: {containers: [{name: 'web', image: 'web:1'}]}}
+  const two: PodTemplateSpec = {spec: {containers: [{name: 'web', image: 'web:1'}, {name: 'proxy', image: 'envoy:1'}]}}
+  test.each([
+    {name: 'bare image, one container', template: one, sets: [{image: 'web:2'}], want: ['web:2']},
+    {name: 'named container', template: two, sets: [{container: 'proxy', image: 'envoy:2'}], want: ['web:1', 'envoy:2']},
+    {name: 'both containers', template: two, sets: [{container: 'web', image: 'web:3'}, {container: 'proxy', image: 'envoy:3'}], want: ['web:3', 'envoy:3']},
+    {name: 'last one wins', template: one, sets: [{container: 'web', image: 'web:2'}, {container: 'web', image: 'web:4'}], want: ['web:4']},
+  ])('$name', ({template, sets, want}) => {
+    expect(applyImageOverrides(template, sets, 'web').spec?.containers?.map((container) => container.image)).toEqual(want)
+  })
+
+  test.each([
+    {name: 'unknown container', template: two, sets: [{container: 'db', image: 'pg:16'}], message: /Deployment web has no container "db" \(containers: web, proxy\)/},
+    {name: 'bare image with two containers', template: two, sets: [{image: 'web:2'}], message: /has 2 containers \(web, proxy\); say which one/},
+    {name: 'no containers at all', template: {}, sets: [{image: 'web:2'}], message: /has 0 containers/},
+  ])('rejects $name', ({template, sets, message}) => {
+    expect(() => applyImageOverrides(template, sets, 'web')).toThrow(message)
+  })
+
+  test('does not modify the input template', () => {
+    const before = structuredClone(two)
+    applyImageOverrides(two, [{container: 'web', image: 'web:9'}], 'web')
+    expect(two).toEqual(before)
+  })
+})

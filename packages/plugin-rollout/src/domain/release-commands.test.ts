@@ -1,0 +1,101 @@
+import {describe, expect, test} from 'vitest'
+import {abortRelease, pauseRelease, promoteRelease, resumeRelease, retryRelease, setReleaseWeight, startRelease} from './release-commands.js'
+import type {StartReleaseInput} from './release-commands.js'
+import type {ReleasePhase, ReleaseState} from './release-state.js'
+import {templateHash} from './template-hash.js'
+import {at, deployment, releaseState, T0} from './test-support/release-fixtures.js'
+
+const context = {now: at(100), actor: 'erin'}
+
+describe('startRelease', () => {
+  const input = (over: Partial<StartReleaseInput> = {}): StartReleaseInput => ({
+    stable: deployment('web', 6), existing: undefined, template: {spec: {containers: [{name: 'web', image: 'web:2'}]}}, serviceSelector: {app: 'web', tier: 'front'},
+    steps: [20, 60, 100], pause: {kind: 'manual'}, traffic: 'replicas', now: T0, actor: 'alice', ...over,
+  })
+
+  test('records the plan, the original replicas and the canary template', () => {
+    const state = startRelease(input())
+    expect(state).toMatchObject({phase: 'Progressing', stage: 'scale', stepIndex: 0, desiredWeight: 20, originalReplicas: 6, canaryName: 'web-canary', analysisFailures: 0, lastChange: {at: T0, by: 'alice', what: 'start'}})
+    expect(state.canaryTemplate.metadata?.labels).toEqual({app: 'web', tier: 'front', 'kubeline.dev/track': 'canary'})
+    expect(state.canaryTemplateHash).toBe(templateHash(state.canaryTemplate))
+  })
+
+  test('a single 100 step goes straight to promotion', () => {
+    expect(startRelease(input({steps: [100]})).phase).toBe('Promoting')
+  })
+
+  test('keeps the lock of the previous, finished release', () => {
+    const lock = {holder: 'alice', expiresAt: at(60)}
+    expect(startRelease(input({existing: releaseState({phase: 'Healthy', lock})})).lock).toEqual(lock)
+  })
+
+  test.each<{phase: ReleasePhase; allowed: boolean}>([
+    {phase: 'Healthy', allowed: true}, {phase: 'Aborted', allowed: true},
+    {phase: 'Progressing', allowed: false}, {phase: 'Paused', allowed: false}, {phase: 'Promoting', allowed: false},
+    {phase: 'Aborting', allowed: false}, {phase: 'Degraded', allowed: false},
+  ])('over an existing release in $phase: allowed $allowed', ({phase, allowed}) => {
+    const start = () => startRelease(input({existing: releaseState({phase})}))
+    if (allowed) expect(start()).toMatchObject({phase: 'Progressing'})
+    else expect(start).toThrow(`Deployment web already has a release in phase ${phase}`)
+  })
+
+  test('refuses a Deployment at 0 replicas', () => {
+    expect(() => startRelease(input({stable: deployment('web', 0)}))).toThrow('Deployment web has 0 replicas: there is no traffic to split')
+  })
+})
+
+type Command = (state: ReleaseState) => ReleaseState
+const commands: Record<string, Command> = {
+  pause: (state) => pauseRelease(state, context),
+  resume: (state) => resumeRelease(state, context),
+  'set-weight 30': (state) => setReleaseWeight(state, 30, context),
+  promote: (state) => promoteRelease(state, false, context),
+  'promote --full': (state) => promoteRelease(state, true, context),
+  abort: (state) => abortRelease(state, 'by hand', context),
+  retry: (state) => retryRelease(state, context),
+}
+
+describe('user commands: what each does', () => {
+  test.each<{command: string; state: Partial<ReleaseState>; want: Partial<ReleaseState>}>([
+    {command: 'pause', state: {}, want: {phase: 'Paused', userPaused: true, lastChange: {at: at(100), by: 'erin', what: 'pause'}}},
+    {command: 'resume', state: {phase: 'Paused', userPaused: true}, want: {phase: 'Progressing', userPaused: false, stage: 'scale'}},
+    {command: 'resume', state: {phase: 'Paused', stage: 'pause', pause: {kind: 'manual'}}, want: {phase: 'Progressing', stage: 'analyze'}},
+    {command: 'resume', state: {phase: 'Promoting', userPaused: true}, want: {phase: 'Promoting', userPaused: false}},
+    {command: 'set-weight 30', state: {stage: 'pause', pauseStartedAt: at(1)}, want: {desiredWeight: 30, stage: 'scale', stepIndex: 0, pauseStartedAt: undefined, stepStartedAt: at(100)}},
+    {command: 'promote', state: {stage: 'pause'}, want: {stepIndex: 1, desiredWeight: 50, stage: 'scale', phase: 'Progressing'}},
+    {command: 'promote', state: {stepIndex: 1, desiredWeight: 50}, want: {stepIndex: 2, desiredWeight: 100, phase: 'Promoting', promotionApplied: false}},
+    {command: 'promote', state: {desiredWeight: 70}, want: {stepIndex: 2, phase: 'Promoting'}},
+    {command: 'promote --full', state: {}, want: {stepIndex: 2, desiredWeight: 100, phase: 'Promoting'}},
+    {command: 'promote --full', state: {phase: 'Promoting', promotionApplied: true}, want: {phase: 'Promoting', promotionApplied: true, lastChange: {at: T0, by: 'alice@laptop', what: 'start'}}},
+    {command: 'abort', state: {userPaused: true, phase: 'Paused'}, want: {phase: 'Aborting', desiredWeight: 0, message: 'by hand', userPaused: false}},
+    {command: 'abort', state: {phase: 'Promoting', promotionApplied: false}, want: {phase: 'Aborting'}},
+    {command: 'abort', state: {phase: 'Aborted', message: 'earlier'}, want: {phase: 'Aborted', message: 'earlier'}},
+    {command: 'abort', state: {phase: 'Degraded'}, want: {phase: 'Aborting'}},
+    {command: 'retry', state: {phase: 'Aborted', stepIndex: 1, desiredWeight: 0, analysisFailures: 3, message: 'analysis failed'}, want: {phase: 'Progressing', stepIndex: 0, desiredWeight: 10, analysisFailures: 0, message: '', stage: 'scale'}},
+  ])('$command from $state.phase', ({command, state, want}) => {
+    expect(commands[command]!(releaseState(state))).toMatchObject(want)
+  })
+})
+
+describe('user commands: refused phases', () => {
+  test.each<{command: string; phase: ReleasePhase; message: RegExp}>([
+    {command: 'pause', phase: 'Aborted', message: /cannot pause a release in phase Aborted/},
+    {command: 'pause', phase: 'Promoting', message: /cannot pause a release in phase Promoting/},
+    {command: 'resume', phase: 'Aborted', message: /cannot resume a release in phase Aborted/},
+    {command: 'resume', phase: 'Healthy', message: /cannot resume/},
+    {command: 'set-weight 30', phase: 'Promoting', message: /cannot set-weight a release in phase Promoting/},
+    {command: 'promote', phase: 'Aborting', message: /cannot promote a release in phase Aborting/},
+    {command: 'abort', phase: 'Healthy', message: /cannot abort a release in phase Healthy/},
+    {command: 'retry', phase: 'Progressing', message: /cannot retry a release in phase Progressing \(allowed in Aborted, Degraded\)/},
+  ])('$command in $phase', ({command, phase, message}) => {
+    expect(() => commands[command]!(releaseState({phase}))).toThrow(message)
+  })
+
+  test('abort after the promotion was applied is refused', () => {
+    expect(() => abortRelease(releaseState({phase: 'Promoting', promotionApplied: true}), 'x', context)).toThrow('cannot abort: the stable Deployment already runs the canary template')
+  })
+
+  test.each([100, -1, 12.5])('set-weight %s is refused', (weight) => {
+    expect(() => setReleaseWeight(releaseState(), weight, context)).toThrow(`invalid weight ${weight}: set-weight takes a whole percentage from 0 to 99`)
+  })
+})

@@ -1,0 +1,45 @@
+import {describe, expect, test} from 'vitest'
+import {releaseStatus, watchOutcome} from './release-status.js'
+import type {WatchOutcome, WatchTarget} from './release-status.js'
+import type {ReleasePhase} from './release-state.js'
+import {at, deployment, releaseState, T0} from './test-support/release-fixtures.js'
+
+describe('releaseStatus', () => {
+  test('replica mode: desired and actual weight, both sides', () => {
+    const status = releaseStatus(releaseState({stepIndex: 1, desiredWeight: 50}), deployment('web', 5, 5), deployment('web-canary', 5, 3))
+    expect(status).toEqual({
+      deployment: 'web', phase: 'Progressing', message: '', traffic: 'replicas', step: 2, steps: 3, desiredWeight: 50, actualWeight: 37,
+      stable: {name: 'web', replicas: 5, ready: 5, available: 5, images: ['web:1']},
+      canary: {name: 'web-canary', replicas: 5, ready: 3, available: 3, images: ['web:2']},
+      analysisFailures: 0, lastChange: {at: T0, by: 'alice@laptop', what: 'start'},
+    })
+  })
+
+  test.each([
+    {name: 'timed pause shows its end', over: {phase: 'Paused' as const, pauseStartedAt: at(10)}, want: at(70)},
+    {name: 'manual pause has no end', over: {phase: 'Paused' as const, pauseStartedAt: at(10), pause: {kind: 'manual' as const}}, want: undefined},
+    {name: 'user pause has no end', over: {phase: 'Paused' as const, pauseStartedAt: at(10), userPaused: true}, want: undefined},
+    {name: 'not paused', over: {pauseStartedAt: at(10)}, want: undefined},
+  ])('$name', ({over, want}) => {
+    expect(releaseStatus(releaseState(over), deployment('web', 9), deployment('web-canary', 1)).pausedUntil).toEqual(want)
+  })
+
+  test('router mode reports the routed weight; no canary yet', () => {
+    const status = releaseStatus(releaseState({traffic: 'gateway'}), deployment('web', 10), undefined, 9.6)
+    expect([status.actualWeight, status.canary]).toEqual([10, undefined])
+  })
+})
+
+describe('watchOutcome', () => {
+  test.each<{phase: ReleasePhase; until: WatchTarget; want: WatchOutcome}>([
+    {phase: 'Healthy', until: 'healthy', want: 'reached'},
+    {phase: 'Healthy', until: 'paused', want: 'reached'},
+    {phase: 'Paused', until: 'paused', want: 'reached'},
+    {phase: 'Paused', until: 'healthy', want: 'waiting'},
+    {phase: 'Progressing', until: 'healthy', want: 'waiting'},
+    {phase: 'Promoting', until: 'paused', want: 'waiting'},
+    {phase: 'Aborting', until: 'healthy', want: 'waiting'},
+    {phase: 'Aborted', until: 'healthy', want: 'failed'},
+    {phase: 'Degraded', until: 'paused', want: 'failed'},
+  ])('$phase until $until -> $want', ({phase, until, want}) => expect(watchOutcome(phase, until)).toBe(want))
+})

@@ -1,0 +1,77 @@
+import {availableReplicas, specReplicas} from './deployment-readiness.js'
+import type {Deployment} from './rollout-objects.js'
+import type {ReleaseChange, ReleasePhase, ReleaseState, TrafficMode} from './release-state.js'
+import {actualWeight} from './traffic-split.js'
+
+export interface SideStatus {
+  name: string
+  replicas: number
+  ready: number
+  available: number
+  images: string[]
+}
+
+/** What `status` shows and `-o json` emits (kind RolloutCanaryStatus). */
+export interface ReleaseStatus {
+  deployment: string
+  phase: ReleasePhase
+  message: string
+  traffic: TrafficMode
+  /** 1-based for people: "step 2 of 4". */
+  step: number
+  steps: number
+  desiredWeight: number
+  /** Replica mode: available canary over all available pods; router modes: what the router reports. */
+  actualWeight: number
+  stable: SideStatus
+  canary?: SideStatus
+  analysisFailures: number
+  pausedUntil?: Date
+  lastChange: ReleaseChange
+}
+
+/** The status of a release from its state and the objects as they are now. */
+export function releaseStatus(state: ReleaseState, stable: Deployment, canary: Deployment | undefined, routedWeight?: number): ReleaseStatus {
+  const pausedUntil = state.pause.kind === 'duration' && state.pauseStartedAt && state.phase === 'Paused' && !state.userPaused
+    ? new Date(state.pauseStartedAt.getTime() + state.pause.ms)
+    : undefined
+  return {
+    deployment: stable.metadata.name,
+    phase: state.phase,
+    message: state.message,
+    traffic: state.traffic,
+    step: state.stepIndex + 1,
+    steps: state.steps.length,
+    desiredWeight: state.desiredWeight,
+    actualWeight: state.traffic === 'replicas' ? actualWeight(availableReplicas(canary), availableReplicas(stable)) : Math.round(routedWeight ?? 0),
+    stable: sideStatus(stable),
+    ...(canary ? {canary: sideStatus(canary)} : {}),
+    analysisFailures: state.analysisFailures,
+    ...(pausedUntil ? {pausedUntil} : {}),
+    lastChange: state.lastChange,
+  }
+}
+
+export type WatchTarget = 'healthy' | 'paused'
+export type WatchOutcome = 'reached' | 'failed' | 'waiting'
+
+/**
+ * `status --watch --until healthy|paused`: reached (exit 0) at Healthy, or at Paused when asked for;
+ * failed (exit 3) at Aborted or Degraded; otherwise keep watching. Waiting for `paused` also ends
+ * at Healthy: a release that finished will never pause again.
+ */
+export function watchOutcome(phase: ReleasePhase, until: WatchTarget): WatchOutcome {
+  if (phase === 'Aborted' || phase === 'Degraded') return 'failed'
+  if (phase === 'Healthy' || (until === 'paused' && phase === 'Paused')) return 'reached'
+  return 'waiting'
+}
+
+function sideStatus(deployment: Deployment): SideStatus {
+  return {
+    name: deployment.metadata.name,
+    replicas: specReplicas(deployment),
+    ready: deployment.status?.readyReplicas ?? 0,
+    available: availableReplicas(deployment),
+    images: (deployment.spec.template.spec?.containers ?? []).map((container) => container.image ?? ''),
+  }
+}
