@@ -1,0 +1,51 @@
+// The README's first Quick start command: start the sandbox with the `demo` cluster,
+// run each plugin against it the way a user would (through `kubectl <plugin>`, with
+// the launchers of bin/ on PATH), then stop it. Only the sandbox's own temporary
+// kubeconfig is used: the user's kubeconfig is never read or written.
+import {spawn} from 'node:child_process'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const {startSandbox} = await import(path.join(root, 'packages/sandbox/dist/index.js'))
+
+const steps = [
+  ['Quotas across the cluster: which team is close to its limits (exit 3: something is full)', ['quota-report', '-A'], {expectCode: 3}],
+  ['One namespace with its top consumers, as JSON for a script', ['quota-report', '-n', 'payments', '--top', '1', '-o', 'json', '--fail-at', '1000'], {jq: (doc) => doc.summary}],
+  ['CronJobs: what runs when, and what needs attention', ['cron-trigger', 'list', '-A']],
+  ['The next runs of a CronJob, exactly as the controller computes them', ['cron-trigger', 'next', 'settlement-report', '-n', 'payments', '--count', '3']],
+  ['Run a CronJob now, stream its logs, exit with its result', ['cron-trigger', 'now', 'reindex', '-n', 'search', '--wait', '--logs']],
+  ['A Job that fails exits 3 with the reason; its retried pod follows the first', ['cron-trigger', 'now', 'settlement-report', '-n', 'payments', '--logs'], {expectCode: 3}],
+  ['Check a schedule before committing it (DST: 01:30 runs twice in New York on Nov 1)', ['cron-trigger', 'next', '--schedule', '30 1 * * *', '--time-zone', 'America/New_York', '--from', '2026-10-31T00:00:00Z', '--count', '3']],
+]
+
+const sandbox = await startSandbox({fixture: 'demo'})
+let failures = 0
+try {
+  const env = {...process.env, KUBECONFIG: sandbox.kubeconfigPath, PATH: `${path.join(root, 'bin')}${path.delimiter}${process.env.PATH}`}
+  delete env.NO_COLOR
+  process.stdout.write(`kubeline demo: a sandbox cluster at ${sandbox.url} (kubeconfig ${sandbox.kubeconfigPath})\n`)
+  for (const [title, args, {expectCode = 0, jq} = {}] of steps) {
+    process.stdout.write(`\n# ${title}\n$ kubectl ${args.join(' ')}${jq ? ' | jq .summary' : ''}\n`)
+    // Asynchronous: the sandbox serves from this very process while the plugin runs.
+    const code = await new Promise((resolve) => {
+      const child = spawn('kubectl', args, {env, stdio: ['ignore', jq ? 'pipe' : 'inherit', 'inherit']})
+      let out = ''
+      child.stdout?.on('data', (chunk) => (out += chunk))
+      child.on('close', (status) => {
+        if (jq) process.stdout.write(`${JSON.stringify(jq(JSON.parse(out)), null, 2)}\n`)
+        resolve(status ?? 1)
+      })
+    })
+    if (code !== expectCode) {
+      failures++
+      process.stdout.write(`(unexpected exit code ${code}, expected ${expectCode})\n`)
+    } else if (code !== 0) {
+      process.stdout.write(`(exit code ${code}, as expected)\n`)
+    }
+  }
+} finally {
+  await sandbox.stop()
+}
+process.stdout.write(failures === 0 ? '\nDemo finished: every step behaved as expected.\n' : `\nDemo finished with ${failures} unexpected result(s).\n`)
+process.exitCode = failures === 0 ? 0 : 1
