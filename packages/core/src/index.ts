@@ -61,7 +61,7 @@ export type {ResourceType} from './kube/resource-types.js'
 export type {ObjectMeta, ObjectList} from './kube/kube-object.js'
 export {loadKubeTarget} from './kube/kubeconfig/load-target.js'
 export type {KubeTarget} from './kube/kubeconfig/resolve-target.js'
-export {redactSecrets, registerSecret} from './kube/secret-redaction.js'
+export {redactSecrets, registerSecret} from './output/secret-redaction.js'
 
 // durations
 export {parseGoDuration, parseRequestTimeout, parseNonNegativeDuration} from './duration/parse-duration.js'

@@ -38,7 +38,10 @@ describe('--request-timeout against a real server', () => {
     expect((err as KubelineError).code).toBe('TIMEOUT')
     expect((err as KubelineError).message).toMatch(/did not answer get pods "slow" in namespace "default" within 300ms/)
     expect(Date.now() - started).toBeLessThan(2500)
-    expect(api.requests).toHaveLength(1) // a timeout is not retried
+    // A timeout is not retried. (On a loaded machine the first attempt may time out before the
+    // server has even seen it, so "at most one" is the invariant.)
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    expect(api.requests.length).toBeLessThanOrEqual(1)
   })
 
   test('no timeout by default (kubectl: 0 means none)', async () => {

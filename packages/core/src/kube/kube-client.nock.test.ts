@@ -3,7 +3,7 @@ import {afterEach, beforeAll, describe, expect, test} from 'vitest'
 import {KubelineError} from '../errors/kubeline-error.js'
 import {connect} from './connect.js'
 import {RESOURCES} from './resource-types.js'
-import {clearRegisteredSecrets} from './secret-redaction.js'
+import {clearRegisteredSecrets} from '../output/secret-redaction.js'
 import {writeKubeconfig} from './test-support/kubeconfig-file.js'
 
 const SERVER = 'https://k8s.example:6443'
@@ -58,6 +58,24 @@ describe('KubeClient over HTTP (nock 15)', () => {
     fs.writeFileSync(tokenFile, 'rotated-token-value')
     await kube.get(RESOURCES.pods, 'a')
     scope.done()
+  })
+
+  test('an exec credential plugin supplies the token (and it is registered for redaction)', async () => {
+    const fs = await import('node:fs')
+    const path = await import('node:path')
+    const os = await import('node:os')
+    const {redactSecrets} = await import('../output/secret-redaction.js')
+    const plugin = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'exec-')), 'get-token')
+    const credential = {apiVersion: 'client.authentication.k8s.io/v1', kind: 'ExecCredential', status: {token: 'exec-issued-token-42'}}
+    fs.writeFileSync(plugin, `#!/bin/sh\necho '${JSON.stringify(credential)}'\n`, {mode: 0o755})
+    const scope = nock(SERVER)
+      .get('/api/v1/namespaces/payments/pods/a')
+      .matchHeader('authorization', 'Bearer exec-issued-token-42')
+      .reply(200, pod('a'))
+    const kube = await client({user: {exec: {apiVersion: 'client.authentication.k8s.io/v1', command: plugin, interactiveMode: 'Never'}}})
+    await kube.get(RESOURCES.pods, 'a')
+    scope.done()
+    expect(redactSecrets('token exec-issued-token-42 leaked')).toBe('token [REDACTED] leaked')
   })
 
   test('lists every page with limit/continue and fills in kind', async () => {

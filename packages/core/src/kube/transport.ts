@@ -6,7 +6,7 @@ import {transportError, apiStatusError} from './api-error.js'
 import type {RequestDescription} from './api-error.js'
 import type {KubeTarget} from './kubeconfig/resolve-target.js'
 import {parseRetryAfter, retryDecision} from './retry-policy.js'
-import {redactSecrets, registerSecret} from './secret-redaction.js'
+import {redactSecrets, registerSecret} from '../output/secret-redaction.js'
 
 export interface TransportOptions {
   /** --request-timeout in ms; 0 or undefined means none (kubectl's default). */

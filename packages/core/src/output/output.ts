@@ -1,6 +1,7 @@
 import {colorEnabled, paint} from './color.js'
 import type {Paint} from './color.js'
 import {escapeTerminal} from './escape-terminal.js'
+import {redactSecrets} from './secret-redaction.js'
 
 /** The part of a stream Output needs; `process.stdout` or a test collector. */
 export interface OutputStream {
@@ -95,7 +96,8 @@ export class Output {
   }
 
   private toStderr(text: string, prefix?: string): void {
-    const line = escapeTerminal(text.replace(/\n+$/, ''), {keepLineBreaks: true})
+    // The redaction guard: nothing written for people may carry a credential.
+    const line = escapeTerminal(redactSecrets(text.replace(/\n+$/, '')), {keepLineBreaks: true})
     this.stderr.write(prefix === undefined ? `${line}\n` : `${prefix} ${line}\n`)
   }
 }

@@ -89,6 +89,26 @@ describe('kubectl quota-report', () => {
     expect(bare.stdout).not.toContain(open)
   })
 
+  test('a rejected token is a 401 with a clear message, and never appears in any output, --debug included', async () => {
+    const fs = await import('node:fs')
+    const path = await import('node:path')
+    const os = await import('node:os')
+    const canary = 'canary-token-d0-not-print-me-7f3a'
+    const real = fs.readFileSync(cluster.kubeconfigPath, 'utf8')
+    const tokenLine = /token: .*/
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'canary-')), 'config')
+    fs.writeFileSync(file, real.replace(tokenLine, `token: ${canary}`))
+    const run = await quotaReport(['-n', 'default'], file)
+    const debug = await quotaReport(['-n', 'default', '--debug'], file)
+    if (cluster.mode === 'sandbox') {
+      expect(run.code).toBe(1)
+      expect(run.stderr).toContain('error: you must be logged in to the server (Unauthorized)')
+      expect(debug.stderr).toMatch(/debug: GET https:\/\/127\.0\.0\.1:\d+\/api\/v1\/namespaces\/default\/resourcequotas\?limit=500 401/)
+    }
+    expect(run.stderr).not.toMatch(/\n\s+at /) // a stack trace only with --debug
+    expect(`${run.stdout}${run.stderr}${debug.stdout}${debug.stderr}`).not.toContain(canary)
+  })
+
   test('bad input exits 2 before touching the cluster', async () => {
     for (const args of [['-o', 'xml'], ['--warn', 'x'], ['--request-timeout', '5x'], ['-l', 'a in (b']]) {
       const run = await quotaReport(args)

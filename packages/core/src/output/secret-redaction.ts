@@ -9,7 +9,7 @@ const known = new Set<string>()
 const MIN_SECRET_LENGTH = 6
 
 const PATTERNS: readonly [RegExp, string][] = [
-  [/(authorization\s*[:=]\s*)("?)(bearer|basic)\s+[^\s"',}]+/gi, '$1$2$3 [REDACTED]'],
+  [/(authorization"?\s*[:=]\s*)("?)(bearer|basic)\s+[^\s"',}]+/gi, '$1$2$3 [REDACTED]'],
   [/\bbearer\s+[A-Za-z0-9\-._~+/]+=*/gi, 'Bearer [REDACTED]'],
   [/-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----/g, '[REDACTED PRIVATE KEY]'],
   [/((?:token|password|client-key-data|id-token|refresh-token|access-token|secret)"?\s*[:=]\s*"?)[^\s"',}]+/gi, '$1[REDACTED]'],
