@@ -137,7 +137,7 @@ spec:
     }
     const started = performance.now()
     const error = parseError(text)
-    expect(performance.now() - started).toBeLessThan(1000)
+    expect(performance.now() - started).toBeLessThan(10_000) // a guard against expansion (minutes), not a speed target
     expect(error.code).toBe('INVALID_MANIFEST')
     expect(error.message).toBe(
       `app.yaml:1: YAML aliases expand beyond the limit of ${MAX_ALIAS_COUNT} (one anchor used too often, or aliases nested exponentially); refusing a possible "billion laughs" input`,

@@ -176,14 +176,12 @@ describe('MemoryStore scale', () => {
     expect(names(store.scan(pods, 'a', {namespace: 'a', name: 'y'}))).toEqual(['a/z'])
   })
 
-  test('loads 100,000 pods in seconds and lists one namespace without scanning the rest', () => {
+  // Load and list times are measured by the benchmark suite (npm run bench), not asserted here.
+  test('holds 100,000 pods and lists one namespace of them', () => {
     const store = new MemoryStore()
-    const started = performance.now()
     for (let i = 0; i < 100_000; i++) store.load(pods, pod(`pod-${i}`, `ns-${i % 1000}`))
-    expect(performance.now() - started).toBeLessThan(10_000) // about 0.5 s on an idle machine
-    const listStarted = performance.now()
+    expect(store.count(pods)).toBe(100_000)
     expect(store.list(pods, 'ns-7')).toHaveLength(100)
-    expect(performance.now() - listStarted).toBeLessThan(100)
   })
 })
 

@@ -6,9 +6,7 @@ import {expect, test} from 'vitest'
 import {createSandboxCertificates} from './certificates.js'
 
 test('issues a CA and a 127.0.0.1 server certificate that the CA verifies', () => {
-  const started = performance.now()
   const {caCertificate, serverCertificate} = createSandboxCertificates()
-  expect(performance.now() - started).toBeLessThan(300)
   const ca = new X509Certificate(caCertificate)
   const server = new X509Certificate(serverCertificate)
   expect(ca.ca).toBe(true)
