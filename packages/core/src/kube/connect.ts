@@ -1,7 +1,8 @@
 import {KubeClient} from './kube-client.js'
 import {loadKubeTarget} from './kubeconfig/load-target.js'
 import type {TargetOptions} from './kubeconfig/load-target.js'
-import {KubeTransport, prepareTarget} from './transport.js'
+import {prepareTarget} from './credentials.js'
+import {KubeTransport} from './transport.js'
 import type {TransportOptions} from './transport.js'
 
 export interface ConnectOptions extends TargetOptions, TransportOptions {

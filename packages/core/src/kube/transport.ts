@@ -1,4 +1,3 @@
-import fs from 'node:fs'
 import http from 'node:http'
 import https from 'node:https'
 import type {IncomingHttpHeaders, IncomingMessage} from 'node:http'
@@ -6,7 +5,7 @@ import {transportError, apiStatusError} from './api-error.js'
 import type {RequestDescription} from './api-error.js'
 import type {KubeTarget} from './kubeconfig/resolve-target.js'
 import {parseRetryAfter, retryDecision} from './retry-policy.js'
-import {redactSecrets, registerSecret} from '../output/secret-redaction.js'
+import {redactSecrets} from '../output/secret-redaction.js'
 
 export interface TransportOptions {
   /** --request-timeout in ms; 0 or undefined means none (kubectl's default). */
@@ -42,8 +41,8 @@ export interface StreamResponse {
   stream: IncomingMessage
 }
 
-/** The HTTP options client-node derives from a kubeconfig user (TLS material, auth headers, agent). */
-type PreparedOptions = Omit<https.RequestOptions, 'headers'> & {headers?: Record<string, string>}
+/** The HTTP options of a kubeconfig user: TLS material, auth headers, agent (see credentials.ts). */
+export type PreparedOptions = Omit<https.RequestOptions, 'headers'> & {headers?: Record<string, string>}
 
 /**
  * HTTPS to one API server with kubectl's behaviour: a per-request timeout, retries of
@@ -165,40 +164,6 @@ export class KubeTransport {
       Object.entries(req.query ?? {}).flatMap(([key, value]): [string, string][] => (value === undefined ? [] : [[key, String(value)]])),
     ).toString()
     this.options.debug(redactSecrets(`${req.method} ${this.server}${req.path}${query ? `?${query}` : ''} ${outcome} in ${ms}ms`))
-  }
-}
-
-/**
- * Turn a kubeconfig target into the function that yields HTTPS options per request,
- * loading client-node only now (it is the heaviest import of the plugins).
- */
-export async function prepareTarget(target: KubeTarget): Promise<() => Promise<PreparedOptions>> {
-  const {KubeConfig} = await import('@kubernetes/client-node')
-  const user = {...target.user}
-  for (const value of [user.token, user.password, user['client-key-data'], user['auth-provider']?.config?.['id-token']]) {
-    registerSecret(value)
-  }
-  for (const variable of user.exec?.env ?? []) registerSecret(variable.value)
-  const config = new KubeConfig()
-  config.loadFromString(
-    JSON.stringify({
-      clusters: [{name: target.clusterName || 'cluster', cluster: target.cluster}],
-      users: [{name: target.userName || 'user', user}],
-      contexts: [{name: target.contextName, context: {cluster: target.clusterName || 'cluster', user: target.userName || 'user'}}],
-      'current-context': target.contextName,
-    }),
-  )
-  return async () => {
-    const options: PreparedOptions = {}
-    await config.applyToHTTPSOptions(options as https.RequestOptions)
-    if (user.tokenFile && !user.token) {
-      // Projected service-account tokens rotate: read the file on every request, as client-go does.
-      const token = fs.readFileSync(user.tokenFile, 'utf8').trim()
-      registerSecret(token)
-      options.headers = {...options.headers, Authorization: `Bearer ${token}`}
-    }
-    for (const value of Object.values(options.headers ?? {})) registerSecret(String(value).replace(/^(Bearer|Basic)\s+/i, ''))
-    return options
   }
 }
 
