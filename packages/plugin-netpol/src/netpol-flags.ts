@@ -1,0 +1,33 @@
+import {Flags} from '@oclif/core'
+import {UsageError} from '@kubeline/core'
+import type {KubeClient, KubeFlagValues} from '@kubeline/core'
+import type {EvaluationOptions} from './domain/evaluate-traffic.js'
+import type {ClusterSource} from './services/load-cluster.js'
+
+/** The inputs of every netpol-test command: the live cluster, -f manifests on top, or -f alone. */
+export const clusterSourceFlags = {
+  filename: Flags.string({
+    char: 'f',
+    multiple: true,
+    description: 'Manifests (file, directory or - for stdin) applied on top of the live cluster: policies, namespaces, pods, workloads.',
+  }),
+  offline: Flags.boolean({description: 'Never contact a cluster: everything comes from -f.'}),
+}
+
+/** The choices upstream leaves to the network plugin. */
+export const evaluationFlags = {
+  'ipblock-matches-pods': Flags.boolean({description: 'Whether ipBlock peers match pod IPs.', default: true, allowNo: true}),
+  loopback: Flags.string({description: "A pod's traffic to itself: allow (a pod cannot block itself) or deny.", options: ['allow', 'deny'], default: 'allow'}),
+}
+
+type SourceFlags = KubeFlagValues & {filename?: string[]; offline: boolean}
+
+export function clusterSource(flags: SourceFlags, connect: () => Promise<KubeClient>): ClusterSource {
+  const files = flags.filename ?? []
+  if (flags.offline && files.length === 0) throw new UsageError('INVALID_FLAG', '--offline needs manifests: pass -f FILE|DIR|-')
+  return {files, offline: flags.offline, connect, ...(flags.namespace === undefined ? {} : {namespace: flags.namespace})}
+}
+
+export function evaluationOptions(flags: {'ipblock-matches-pods': boolean; loopback: string}): EvaluationOptions {
+  return {ipBlockMatchesPods: flags['ipblock-matches-pods'], loopback: flags.loopback === 'deny' ? 'deny' : 'allow'}
+}
