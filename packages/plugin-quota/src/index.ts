@@ -42,6 +42,8 @@ export {limitRangeViolations} from './domain/limit-range-validation.js'
 
 // plan mode
 export {planUsage} from './domain/plan-usage.js'
+export {quotaPlan, CLIENT_BLIND_SPOTS} from './domain/quota-plan.js'
+export type {QuotaPlan, QuotaPlanLine, QuotaPlanVerdict, QuotaPlanOptions} from './domain/quota-plan.js'
 export type {PlanOptions, PlannedObject, UsagePlan, ObjectRef} from './domain/plan-usage.js'
 export {workloadPods} from './domain/workload-pods.js'
 export type {WorkloadPods, WorkloadOptions} from './domain/workload-pods.js'

@@ -1,8 +1,10 @@
 import {Flags} from '@oclif/core'
 import {ExitCode, KubeCommand, allNamespacesFlag, noHeadersFlag, selectorFlag} from '@kubeline/core'
+import {quotaPlanView} from '../render/quota-plan-view.js'
 import {quotaReportView} from '../render/quota-report-view.js'
 import {quotaSummary} from '../render/quota-summary.js'
 import {collectQuotaReport} from '../services/collect-quota-report.js'
+import {planQuotaFit} from '../services/plan-quota-fit.js'
 
 const OUTPUTS = ['table', 'wide', 'json', 'yaml', 'markdown'] as const
 
@@ -12,7 +14,12 @@ export default class QuotaReport extends KubeCommand {
 (OK, WARN at --warn, FULL at 100%, UNKNOWN when no evaluator reports the key). Then the LimitRanges, the
 pods whose next replica a quota would reject for a missing request or limit, drift between status.used
 and what the objects charge, and (across namespaces) the namespaces with no quota or LimitRange.
-Exit 3 when any resource is at or over --fail-at: a CI gate.`
+Exit 3 when any resource is at or over --fail-at: a CI gate.
+
+Plan mode (-f): would these manifests fit? Per quota key: used, what the manifests add (upgrades
+replace the live objects, rolling updates counted at their peak), after, hard and a verdict; then
+LimitRange violations and the API server's "exceeded quota" messages. Exit 3 if anything would be
+rejected. --offline takes ResourceQuotas and LimitRanges from the manifests and needs no cluster.`
 
   static override examples = [
     {description: 'One namespace (works with list rights in that namespace only)', command: '<%= config.bin %> -n payments'},
@@ -20,22 +27,38 @@ Exit 3 when any resource is at or over --fail-at: a CI gate.`
     {description: 'The three biggest consumers of each quota, labelled namespaces only', command: '<%= config.bin %> -l team --top 3'},
     {description: 'What is nearly full, for a script', command: "<%= config.bin %> -A -o json | jq -r '.namespaces[].quotas[].lines[] | select(.status != \"ok\") | .resource'"},
     {description: 'A pull-request comment', command: '<%= config.bin %> -n payments -o markdown'},
+    {description: 'Would a chart upgrade fit the quotas of its namespace?', command: 'helm template web ./chart | <%= config.bin %> -n payments -f -'},
+    {description: 'Check rendered manifests in CI without a cluster', command: '<%= config.bin %> -f quota.yaml -f deploy/ --offline -o markdown'},
   ]
 
   static override flags = {
-    ...allNamespacesFlag,
+    'all-namespaces': Flags.boolean({char: 'A', description: allNamespacesFlag['all-namespaces'].description, exclusive: ['filename']}),
     selector: selectorFlag.selector,
     ...noHeadersFlag,
     warn: Flags.integer({description: 'Percent at which a resource shows WARN.', default: 80, min: 1, max: 1000}),
     'fail-at': Flags.integer({description: 'Exit 3 when any resource is at or over this percent.', default: 100, min: 1, max: 1000}),
     top: Flags.integer({description: 'Show the N workloads that consume most of each quota\'d resource.', default: 0, min: 0, max: 100}),
     'fail-on-missing': Flags.boolean({description: 'Exit 3 also when a pod lacks a request or limit that a quota requires.'}),
+    filename: Flags.string({
+      char: 'f',
+      multiple: true,
+      description: 'Plan mode: manifests (file, directory, or - for stdin) to check against the quotas before applying them.',
+    }),
+    offline: Flags.boolean({description: 'Plan mode without a cluster: ResourceQuotas and LimitRanges come from the manifests.', dependsOn: ['filename']}),
+    nodes: Flags.integer({description: 'Plan mode: nodes a DaemonSet runs on (default: the cluster\'s node count).', min: 0, dependsOn: ['filename']}),
     output: Flags.string({char: 'o', description: 'Output format: wide|json|yaml|markdown.', default: 'table'}),
     version: Flags.version(),
   }
 
   async run(): Promise<void> {
     const {flags} = await this.parse(QuotaReport)
+    if (flags.filename !== undefined) {
+      const request = {files: flags.filename, namespace: flags.namespace, nodeCount: flags.nodes, now: new Date()}
+      const plan = await planQuotaFit(request, flags.offline ? undefined : () => this.kube(flags))
+      this.print(quotaPlanView(plan), flags.output, OUTPUTS.filter((format) => format !== 'wide'))
+      if (!plan.fits) this.exit(ExitCode.verdictNo)
+      return
+    }
     const kube = await this.kube(flags)
     const report = await collectQuotaReport(kube, {
       allNamespaces: flags['all-namespaces'],

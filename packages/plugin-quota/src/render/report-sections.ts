@@ -27,7 +27,8 @@ export function reportSections(report: QuotaReport): ReportSection[] {
   return sections.filter((entry) => entry.view.rows.length > 0)
 }
 
-function section(title: string, headers: string[], rows: string[][]): ReportSection {
+/** A titled table of plain string cells. */
+export function section(title: string, headers: string[], rows: string[][]): ReportSection {
   return {
     title,
     view: {

@@ -1,0 +1,70 @@
+import type {KubeObject} from '@kubeline/core'
+import {describe, expect, test} from 'vitest'
+import type {LimitRange} from './kubernetes-objects.js'
+import {CLIENT_BLIND_SPOTS, quotaPlan} from './quota-plan.js'
+import {container, pod} from './test-support/pod-builders.js'
+import {app, deployment, quota} from './test-support/workload-builders.js'
+
+const online = {namespace: 'payments', offline: false}
+const runningPod = pod({containers: [container({cpu: '300m'}, {cpu: '300m'}, {name: 'app'})]}, {phase: 'Running'}, {name: 'old', namespace: 'payments'})
+
+describe('quotaPlan', () => {
+  test.each([
+    {name: 'fits under the hard limit', hard: '1', used: '500m', fits: true, after: '800m', shortfall: '0'},
+    {name: 'exactly at the hard limit fits', hard: '800m', used: '500m', fits: true, after: '800m', shortfall: '0'},
+    {name: 'one millicore over does not fit', hard: '799m', used: '500m', fits: false, after: '800m', shortfall: '1m'},
+  ])('$name', ({hard, used, fits, after, shortfall}) => {
+    // 3 replicas × 100m requested
+    const plan = quotaPlan([deployment('web', 3, [app()])], [quota('compute', {'requests.cpu': hard}, {'requests.cpu': used})], online)
+    expect(plan.fits).toBe(fits)
+    expect(plan.quotas).toEqual([
+      expect.objectContaining({namespace: 'payments', name: 'compute', fits, lines: [expect.objectContaining({resource: 'requests.cpu', used, requested: '300m', after, hard, fits, shortfall})]}),
+    ])
+    expect(plan.quotas[0]!.message !== undefined).toBe(!fits)
+  })
+
+  test('quantities are also given in base units: millicores, bytes, counts', () => {
+    const plan = quotaPlan([deployment('web', 2, [app('250m', '1Gi')])], [quota('compute', {'requests.cpu': '2', 'requests.memory': '4Gi', pods: '10'}, {'requests.cpu': '1', 'requests.memory': '1Gi', pods: '3'})], online)
+    expect(plan.quotas[0]!.lines.map(({resource, usedValue, requestedValue, afterValue, hardValue}) => [resource, usedValue, requestedValue, afterValue, hardValue])).toEqual([
+      ['pods', 3, 2, 5, 10],
+      ['requests.cpu', 1000, 500, 1500, 2000],
+      ['requests.memory', 2 ** 30, 2 ** 31, 3 * 2 ** 30, 2 ** 32],
+    ])
+  })
+
+  test('status.used wins over what the objects charge: the API server compares against it', () => {
+    const plan = quotaPlan([deployment('web', 1, [app()])], [quota('compute', {'requests.cpu': '1'}, {'requests.cpu': '700m'}), runningPod], online)
+    expect(plan.quotas[0]!.lines[0]).toMatchObject({used: '700m', after: '800m'})
+    expect(plan.notes).toEqual(CLIENT_BLIND_SPOTS)
+  })
+
+  test('keys status.used does not report yet are recomputed from the objects, with a note', () => {
+    const plan = quotaPlan([deployment('web', 1, [app()])], [quota('compute', {'requests.cpu': '1', pods: '5'}, {pods: '1'}), runningPod], online)
+    expect(plan.quotas[0]!.lines).toEqual([expect.objectContaining({resource: 'pods', used: '1'}), expect.objectContaining({resource: 'requests.cpu', used: '300m', after: '400m'})])
+    expect(plan.notes[0]).toMatch(/^quota payments\/compute: status\.used does not report requests\.cpu yet; recomputed/)
+  })
+
+  test('offline, a quota without status starts empty and no note says so', () => {
+    const bare = {...quota('compute', {'requests.cpu': '1'}), status: undefined}
+    const plan = quotaPlan([deployment('web', 2, [app()])], [bare], {namespace: 'payments', offline: true})
+    expect(plan.offline).toBe(true)
+    expect(plan.quotas[0]!.lines[0]).toMatchObject({used: '0', requested: '200m', after: '200m'})
+    expect(plan.notes).toEqual(CLIENT_BLIND_SPOTS)
+  })
+
+  test('quotas the manifests do not touch are left out; a quota in another namespace is not charged', () => {
+    const elsewhere = quota('compute', {'requests.cpu': '1'}, {'requests.cpu': '0'}, {}, 'other')
+    const storage = quota('storage', {'requests.storage': '10Gi'}, {'requests.storage': '0'})
+    const plan = quotaPlan([deployment('web', 1, [app()])], [elsewhere, storage], online)
+    expect(plan.quotas).toEqual([])
+    expect(plan.fits).toBe(true)
+  })
+
+  test('a LimitRange rejection makes the plan not fit even when every quota has room', () => {
+    const limits: LimitRange = {apiVersion: 'v1', kind: 'LimitRange', metadata: {name: 'max', namespace: 'payments'}, spec: {limits: [{type: 'Container', max: {cpu: '150m'}}]}}
+    const plan = quotaPlan([deployment('web', 1, [app()])], [limits as KubeObject], online)
+    expect(plan.quotas).toEqual([])
+    expect(plan.violations).toEqual([{kind: 'Deployment', namespace: 'payments', name: 'web', messages: ['maximum cpu usage per Container is 150m, but limit is 200m']}])
+    expect(plan.fits).toBe(false)
+  })
+})

@@ -1,0 +1,77 @@
+import {KubelineError, UsageError, formatSource, readManifests} from '@kubeline/core'
+import type {KubeClient, KubeObject, SourcedObject} from '@kubeline/core'
+import {isClusterScopedKind} from '../domain/object-count-usage.js'
+import {quotaPlan, type QuotaPlan} from '../domain/quota-plan.js'
+import {readPlanCluster} from './read-plan-cluster.js'
+
+export interface QuotaPlanRequest {
+  /** -f paths; "-" reads `stdin`. */
+  files: string[]
+  stdin?: NodeJS.ReadableStream
+  /** -n; offline, the namespace of manifests that name none (default "default"). */
+  namespace?: string
+  /** --nodes: DaemonSet pods per DaemonSet instead of the cluster's node count. */
+  nodeCount?: number
+  now: Date
+}
+
+export interface QuotaPlanResult extends QuotaPlan {
+  /** The context planned against; null offline. */
+  context: string | null
+  namespace: string
+}
+
+/**
+ * Plan mode: read the manifests (exit 2 on malformed ones, before any request), then, unless
+ * `connectToCluster` is undefined (--offline), read what the plan needs from the cluster;
+ * offline, the ResourceQuotas and LimitRanges among the manifests stand for the cluster.
+ */
+export async function planQuotaFit(request: QuotaPlanRequest, connectToCluster: (() => Promise<KubeClient>) | undefined): Promise<QuotaPlanResult> {
+  const sourced = await readManifests(request.files, {stdin: request.stdin})
+  const kube = connectToCluster === undefined ? undefined : await connectToCluster()
+  const namespace = kube?.namespace ?? request.namespace ?? 'default'
+  const placed = sourced.map(({object, source}) => ({object: inNamespace(object, namespace), source}))
+  const cluster = kube === undefined ? undefined : await readPlanCluster(kube, placed.map(({object}) => object), {nodeCount: request.nodeCount})
+  const options = {namespace, nodeCount: request.nodeCount, now: request.now, offline: kube === undefined}
+  // Offline, the quotas and LimitRanges of the manifests are the cluster's state, not changes to it.
+  const plan = withSourceOnBadQuantity(placed, (objects) =>
+    cluster === undefined
+      ? quotaPlan(objects.filter((object) => !isOfflineClusterObject(object)), objects.filter(isOfflineClusterObject), options)
+      : quotaPlan(objects, cluster.objects, options),
+  )
+  return {context: kube?.contextName ?? null, namespace, ...plan, notes: [...(cluster?.notes ?? []), ...plan.notes]}
+}
+
+function inNamespace(object: KubeObject, namespace: string): KubeObject {
+  if (object.metadata.namespace !== undefined || isClusterScopedKind(object.kind)) return object
+  return {...object, metadata: {...object.metadata, namespace}}
+}
+
+function isOfflineClusterObject(object: KubeObject): boolean {
+  return object.apiVersion === 'v1' && (object.kind === 'ResourceQuota' || object.kind === 'LimitRange')
+}
+
+/**
+ * An invalid quantity surfaces deep inside the accounting; plan each manifest alone to find
+ * the one that holds it, so the error points at its file:line.
+ */
+function withSourceOnBadQuantity(manifests: readonly SourcedObject[], plan: (objects: KubeObject[]) => QuotaPlan): QuotaPlan {
+  try {
+    return plan(manifests.map(({object}) => object))
+  } catch (err) {
+    if (!(err instanceof KubelineError && err.code === 'INVALID_QUANTITY')) throw err
+    const culprit = manifests.find(({object}) => throwsInvalidQuantity(() => plan([object])))
+    if (culprit === undefined) throw err
+    const {object, source} = culprit
+    throw new UsageError('INVALID_QUANTITY', `${formatSource(source)}: ${object.kind} ${object.metadata.name ?? ''}: ${err.message}`, {cause: err})
+  }
+}
+
+function throwsInvalidQuantity(run: () => unknown): boolean {
+  try {
+    run()
+    return false
+  } catch (err) {
+    return err instanceof KubelineError && err.code === 'INVALID_QUANTITY'
+  }
+}

@@ -1,0 +1,182 @@
+import {mkdtempSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import type {KubeObject} from '@kubeline/core'
+import {runPlugin, startE2eCluster} from '@kubeline/sandbox/e2e'
+import type {E2eCluster} from '@kubeline/sandbox/e2e'
+import {afterAll, beforeAll, describe, expect, test} from 'vitest'
+
+// A user who may read everything plan mode needs in a namespace, but not nodes.
+const developer = {
+  name: 'developer',
+  token: 'developer-token-plan-e2e',
+  rules: [{verbs: ['get', 'list'], resources: ['resourcequotas', 'limitranges', 'pods', 'persistentvolumeclaims', 'services', 'daemonsets', 'storageclasses']}],
+}
+
+let cluster: E2eCluster
+beforeAll(async () => {
+  cluster = await startE2eCluster({users: [developer]})
+})
+afterAll(async () => cluster?.stop())
+
+const quotaReport = (args: string[], options: {kubeconfig?: string; stdin?: string} = {}) =>
+  runPlugin('kubectl-quota_report', args, {kubeconfig: options.kubeconfig ?? cluster.kubeconfigPath, stdin: options.stdin})
+
+const directory = mkdtempSync(join(tmpdir(), 'quota-plan-'))
+let files = 0
+/** Manifests as a YAML stream (JSON documents are YAML) in a new file. */
+function manifestFile(objects: KubeObject[] | string): string {
+  const file = join(directory, `manifests-${++files}.yaml`)
+  writeFileSync(file, typeof objects === 'string' ? objects : objects.map((object) => JSON.stringify(object)).join('\n---\n'))
+  return file
+}
+
+function quota(hard: Record<string, string>, used: Record<string, string>): KubeObject {
+  return {apiVersion: 'v1', kind: 'ResourceQuota', metadata: {name: 'compute'}, spec: {hard}, status: {hard, used}}
+}
+
+function deployment(name: string, replicas: number, resources: object = {requests: {cpu: '200m'}}): KubeObject {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: {name},
+    spec: {
+      replicas,
+      selector: {matchLabels: {app: name}},
+      template: {metadata: {labels: {app: name}}, spec: {containers: [{name: 'app', image: 'nginx:1.27', resources}]}},
+    },
+  }
+}
+
+const limitRange: KubeObject = {
+  apiVersion: 'v1',
+  kind: 'LimitRange',
+  metadata: {name: 'defaults'},
+  spec: {limits: [{type: 'Container', defaultRequest: {cpu: '250m'}, max: {cpu: '1'}}]},
+}
+
+describe('kubectl quota-report -f (plan mode)', () => {
+  test('a Deployment that fits: one row per quota key, exit 0', async () => {
+    const ns = await cluster.createNamespace('plan-fits')
+    await cluster.apply([quota({'requests.cpu': '2', pods: '10'}, {'requests.cpu': '500m', pods: '2'})], ns)
+    const run = await quotaReport(['-n', ns, '-f', manifestFile([deployment('web', 3)])])
+    expect(run.stderr).toBe('')
+    expect(run.code).toBe(0)
+    const lines = run.stdout.split('\n')
+    expect(lines[0]).toMatch(/^NAMESPACE\s+QUOTA\s+RESOURCE\s+USED\s+\+REQUESTED\s+AFTER\s+HARD\s+FITS$/)
+    expect(lines[1]).toMatch(new RegExp(`^${ns}\\s+compute\\s+pods\\s+2\\s+\\+3\\s+5\\s+10\\s+yes$`))
+    expect(lines[2]).toMatch(new RegExp(`^${ns}\\s+compute\\s+requests\\.cpu\\s+500m\\s+\\+600m\\s+1100m\\s+2000m\\s+yes$`))
+    expect(run.stdout).toContain('limitedResources')
+    expect(run.stdout).toMatch(/^Fits: /m)
+  })
+
+  test('a Deployment that does not fit: exit 3 with the API server\'s exceeded-quota message', async () => {
+    const ns = await cluster.createNamespace('plan-over')
+    await cluster.apply([quota({'requests.cpu': '1', pods: '10'}, {'requests.cpu': '500m', pods: '2'})], ns)
+    const run = await quotaReport(['-n', ns, '-f', manifestFile([deployment('web', 3)])])
+    expect(run.code).toBe(3)
+    expect(run.stdout).toMatch(new RegExp(`^${ns}\\s+compute\\s+requests\\.cpu\\s+500m\\s+\\+600m\\s+1100m\\s+1000m\\s+NO$`, 'm'))
+    expect(run.stdout).toContain('exceeded quota: compute, requested: requests.cpu=600m, used: requests.cpu=500m, limited: requests.cpu=1')
+  })
+
+  test('an upgrade replaces the live Deployment instead of adding to it', async () => {
+    const ns = await cluster.createNamespace('plan-upgrade')
+    // 2 × 200m run today; the same Deployment again needs only its surge pod (25% of 2, rounded up): +200m.
+    // Counted as new it would need +400m and not fit under 700m.
+    await cluster.apply([quota({'requests.cpu': '700m'}, {'requests.cpu': '400m'}), deployment('web', 2)], ns)
+    const run = await quotaReport(['-n', ns, '-f', manifestFile([deployment('web', 2)]), '-o', 'json'])
+    expect(run.code).toBe(0)
+    const plan = JSON.parse(run.stdout)
+    expect(plan.objects).toEqual([expect.objectContaining({kind: 'Deployment', name: 'web', action: 'update', replicas: 2, surge: 1})])
+    expect(plan.quotas[0].lines).toEqual([expect.objectContaining({resource: 'requests.cpu', used: '400m', requested: '200m', after: '600m', fits: true})])
+  })
+
+  test('a namespace that does not exist yet has no quota: nothing to reject', async () => {
+    const run = await quotaReport(['-n', 'plan-not-created-yet', '-f', manifestFile([deployment('web', 1)])])
+    expect(run.code).toBe(0)
+    expect(run.stdout).toMatch(/^No ResourceQuota limits what these manifests request\.\n/)
+  })
+
+  test('-f - reads the manifests from stdin', async () => {
+    const ns = await cluster.createNamespace('plan-stdin')
+    await cluster.apply([quota({pods: '1'}, {pods: '1'})], ns)
+    const run = await quotaReport(['-n', ns, '-f', '-'], {stdin: JSON.stringify(deployment('worker', 1))})
+    expect(run.code).toBe(3)
+    expect(run.stdout).toContain('exceeded quota: compute, requested: pods=1, used: pods=1, limited: pods=1')
+  })
+
+  test('LimitRange defaults are applied before the quota check, and its violations are reported in the server\'s words', async () => {
+    const ns = await cluster.createNamespace('plan-limits')
+    await cluster.apply([quota({'requests.cpu': '4'}, {'requests.cpu': '0'}), limitRange], ns)
+    const defaulted = await quotaReport(['-n', ns, '-f', manifestFile([deployment('web', 2, {})])])
+    expect(defaulted.code).toBe(0)
+    expect(defaulted.stdout).toMatch(/requests\.cpu\s+0m\s+\+500m\s+500m\s+4000m\s+yes/)
+    const tooBig = await quotaReport(['-n', ns, '-f', manifestFile([deployment('big', 1, {limits: {cpu: '2'}})])])
+    expect(tooBig.code).toBe(3)
+    expect(tooBig.stdout).toMatch(new RegExp(`${ns}\\s+deployment/big\\s+maximum cpu usage per Container is 1, but limit is 2`))
+  })
+
+  test('-o json is the QuotaPlan contract', async () => {
+    const ns = await cluster.createNamespace('plan-json')
+    await cluster.apply([quota({'requests.memory': '1Gi'}, {'requests.memory': '256Mi'})], ns)
+    const pod: KubeObject = {apiVersion: 'v1', kind: 'Pod', metadata: {name: 'job'}, spec: {containers: [{name: 'c', image: 'busybox', resources: {requests: {memory: '512Mi'}}}]}}
+    const run = await quotaReport(['-n', ns, '-f', manifestFile([pod]), '-o', 'json'])
+    expect(run.code).toBe(0)
+    const doc = JSON.parse(run.stdout)
+    expect(Object.keys(doc)).toEqual(['apiVersion', 'kind', 'context', 'namespace', 'offline', 'fits', 'quotas', 'delta', 'objects', 'violations', 'notes'])
+    expect(doc).toMatchObject({apiVersion: 'kubeline.dev/v1alpha1', kind: 'QuotaPlan', namespace: ns, offline: false, fits: true, violations: []})
+    expect(doc.quotas).toEqual([
+      {
+        namespace: ns,
+        name: 'compute',
+        fits: true,
+        lines: [{
+          resource: 'requests.memory', used: '256Mi', requested: '512Mi', after: '768Mi', hard: '1Gi',
+          usedValue: 268435456, requestedValue: 536870912, afterValue: 805306368, hardValue: 1073741824, fits: true, shortfall: '0',
+        }],
+      },
+    ])
+    expect(doc.delta).toEqual({'count/pods': '1', memory: '512Mi', pods: '1', 'requests.memory': '512Mi'})
+    expect(doc.objects).toEqual([{kind: 'Pod', namespace: ns, name: 'job', action: 'create', replicas: 1, surge: 0, usage: doc.delta, delta: doc.delta}])
+  })
+
+  test('--offline takes quotas and LimitRanges from the manifests and needs no kubeconfig', async () => {
+    const offline = manifestFile([quota({'requests.cpu': '500m'}, {}), limitRange, deployment('web', 3, {})])
+    const run = await quotaReport(['-f', offline, '--offline', '-n', 'payments'], {kubeconfig: join(directory, 'no-such-kubeconfig')})
+    expect(run.stderr).toBe('')
+    expect(run.code).toBe(3) // 3 × the LimitRange's 250m default request
+    expect(run.stdout).toMatch(/^payments\s+compute\s+requests\.cpu\s+0m\s+\+750m\s+750m\s+500m\s+NO$/m)
+    expect(run.stdout).toContain('exceeded quota: compute, requested: requests.cpu=750m, used: requests.cpu=0, limited: requests.cpu=500m')
+  })
+
+  test('a user without node rights gets a note for DaemonSets, not a failure; --nodes overrides', async () => {
+    if (cluster.mode !== 'sandbox') return
+    const ns = await cluster.createNamespace('plan-nodes')
+    await cluster.apply([quota({pods: '5'}, {pods: '0'})], ns)
+    const kubeconfig = await cluster.sandbox!.writeKubeconfig('developer', join(directory, 'developer-kubeconfig'))
+    const daemonSet: KubeObject = {apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: {name: 'agent'}, spec: {template: {spec: {containers: [{name: 'a', image: 'agent'}]}}}}
+    const file = manifestFile([daemonSet])
+    const run = await quotaReport(['-n', ns, '-f', file], {kubeconfig})
+    expect(run.code).toBe(0)
+    expect(run.stdout).toContain('cannot list nodes (forbidden): DaemonSet pods are not counted; pass --nodes N')
+    const counted = await quotaReport(['-n', ns, '-f', file, '--nodes', '6'], {kubeconfig})
+    expect(counted.code).toBe(3)
+    expect(counted.stdout).toContain('exceeded quota: compute, requested: pods=6, used: pods=0, limited: pods=5')
+  })
+
+  test('malformed YAML and invalid quantities exit 2 with file:line; plan flags without -f, or with -A, exit 2', async () => {
+    const broken = manifestFile('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  labels: [unclosed\n')
+    const yaml = await quotaReport(['-f', broken, '--offline'])
+    expect(yaml.code).toBe(2)
+    expect(yaml.stderr).toMatch(new RegExp(`^error: ${broken.replaceAll('.', '\\.')}:\\d+`))
+    const badQuantity = manifestFile([deployment('ok', 1), deployment('bad', 1, {requests: {cpu: '2x'}})])
+    const quantity = await quotaReport(['-f', badQuantity, '--offline'])
+    expect(quantity.code).toBe(2)
+    expect(quantity.stderr).toContain(`error: ${badQuantity}:3 (document 2): Deployment bad: invalid quantity "2x"`)
+    for (const args of [['--offline'], ['--nodes', '3'], ['-A', '-f', badQuantity]]) {
+      const run = await quotaReport(args)
+      expect(run.code, args.join(' ')).toBe(2)
+      expect(run.stderr).toMatch(/^error: /)
+    }
+  })
+})
