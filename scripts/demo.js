@@ -11,6 +11,20 @@ const {startSandbox} = await import(path.join(root, 'packages/sandbox/dist/index
 
 const steps = [
   ['Quotas across the cluster: which team is close to its limits (exit 3: something is full)', ['quota-report', '-A'], {expectCode: 3}],
+  ['Would two more api replicas fit in payments? (plan mode reads manifests from stdin, as after helm template)', ['quota-report', '-n', 'payments', '-f', '-'], {expectCode: 3, stdin: `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: api-canary}
+spec:
+  replicas: 2
+  selector: {matchLabels: {app: api, track: canary}}
+  template:
+    metadata: {labels: {app: api, track: canary}}
+    spec:
+      containers:
+      - name: api
+        image: ghcr.io/kubeline/payments-api:1.20.0
+        resources: {requests: {cpu: 500m, memory: 512Mi}, limits: {cpu: '1', memory: 1Gi}}
+`}],
   ['One namespace with its top consumers, as JSON for a script', ['quota-report', '-n', 'payments', '--top', '1', '-o', 'json', '--fail-at', '1000'], {jq: (doc) => doc.summary}],
   ['Can the payments frontend reach the api on 8080? The verdict, with the rules that decided it', ['netpol-test', 'check', '--from', 'payments/deploy/frontend', '--to', 'payments/deploy/api', '--port', '8080']],
   ['The connectivity matrix of the payments namespace, one row per workload', ['netpol-test', 'matrix', '-n', 'payments', '--port', '8080', '--group-by', 'workload']],
@@ -27,11 +41,12 @@ try {
   const env = {...process.env, KUBECONFIG: sandbox.kubeconfigPath, PATH: `${path.join(root, 'bin')}${path.delimiter}${process.env.PATH}`}
   delete env.NO_COLOR
   process.stdout.write(`kubeline demo: a sandbox cluster at ${sandbox.url} (kubeconfig ${sandbox.kubeconfigPath})\n`)
-  for (const [title, args, {expectCode = 0, jq} = {}] of steps) {
-    process.stdout.write(`\n# ${title}\n$ kubectl ${args.join(' ')}${jq ? ' | jq .summary' : ''}\n`)
+  for (const [title, args, {expectCode = 0, jq, stdin} = {}] of steps) {
+    process.stdout.write(`\n# ${title}\n${stdin ? 'cat deployment.yaml | ' : '$ '}kubectl ${args.join(' ')}${jq ? ' | jq .summary' : ''}\n`)
     // Asynchronous: the sandbox serves from this very process while the plugin runs.
     const code = await new Promise((resolve) => {
-      const child = spawn('kubectl', args, {env, stdio: ['ignore', jq ? 'pipe' : 'inherit', 'inherit']})
+      const child = spawn('kubectl', args, {env, stdio: [stdin ? 'pipe' : 'ignore', jq ? 'pipe' : 'inherit', 'inherit']})
+      child.stdin?.end(stdin)
       let out = ''
       child.stdout?.on('data', (chunk) => (out += chunk))
       child.on('close', (status) => {
