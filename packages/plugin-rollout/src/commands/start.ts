@@ -1,0 +1,42 @@
+import {Flags} from '@oclif/core'
+import {parseNonNegativeDuration} from '@kubeline/core'
+import {DEFAULT_STEPS, parsePause, parseSteps} from '../domain/canary-steps.js'
+import {parseImageOverride} from '../domain/image-override.js'
+import {beginRelease} from '../services/begin-release.js'
+import {releaseActor} from '../services/release-actor.js'
+import {ReleaseCommand, deploymentArg, outputFlag, timeoutFlag} from './release-command.js'
+
+export default class Start extends ReleaseCommand {
+  static override summary = 'Start a canary release of a Deployment with new images, traffic split by replicas.'
+  static override description = `Creates DEPLOY-canary with the new images and moves replicas to it step by step; the last step
+(100) copies the new template into DEPLOY at its original replicas and removes the canary. Without --wait,
+returns once the first step's weight is reached.`
+
+  static override args = deploymentArg
+  static override examples = [
+    '<%= config.bin %> start web --image web=registry.example.com/web:2',
+    '<%= config.bin %> start web --image web=registry.example.com/web:2 --steps 20,50 --pause 2m --wait',
+  ]
+
+  static override flags = {
+    ...outputFlag,
+    ...timeoutFlag,
+    image: Flags.string({description: 'New image: CONTAINER=IMAGE (IMAGE alone when the pod has one container). Repeatable.', multiple: true, required: true}),
+    steps: Flags.string({description: 'Canary weights in percent, increasing; 100 (promotion) is added when missing.', default: DEFAULT_STEPS}),
+    pause: Flags.string({description: 'Pause after each step: a duration (30s, 5m) or manual (until resume).', default: 'manual'}),
+    wait: Flags.boolean({description: 'Carry on through timed pauses until Healthy (0), Aborted (3) or a manual pause.'}),
+  }
+
+  async run(): Promise<void> {
+    const {args, flags} = await this.parse(Start)
+    const images = flags.image.map(parseImageOverride)
+    const steps = parseSteps(flags.steps)
+    const pause = parsePause(flags.pause)
+    parseNonNegativeDuration(flags.timeout, '--timeout')
+    const kube = await this.kube(flags)
+    const actor = releaseActor()
+    const state = await beginRelease(kube, {name: args.deployment, namespace: kube.namespace, images, steps, pause, actor})
+    this.out.info(`deployment.apps/${args.deployment}: release started, steps ${state.steps.join(',')}`)
+    this.finish(await this.drive(kube, args.deployment, flags.wait ? 'finish' : 'step', flags.timeout, actor), flags.output)
+  }
+}
