@@ -28,6 +28,8 @@ spec:
   ['One namespace with its top consumers, as JSON for a script', ['quota-report', '-n', 'payments', '--top', '1', '-o', 'json', '--fail-at', '1000'], {jq: (doc) => doc.summary}],
   ['Can the payments frontend reach the api on 8080? The verdict, with the rules that decided it', ['netpol-test', 'check', '--from', 'payments/deploy/frontend', '--to', 'payments/deploy/api', '--port', '8080']],
   ['The connectivity matrix of the payments namespace, one row per workload', ['netpol-test', 'matrix', '-n', 'payments', '--port', '8080', '--group-by', 'workload']],
+  ['A canary release of checkout/web: 50% of the replicas, a short pause, then promotion', ['rollout-canary', 'start', 'web', '-n', 'checkout', '--image', 'web=nginx:1.27.3', '--steps', '50,100', '--pause', '2s', '--wait']],
+  ['The release, as status shows it', ['rollout-canary', 'status', 'web', '-n', 'checkout']],
   ['CronJobs: what runs when, and what needs attention', ['cron-trigger', 'list', '-A']],
   ['The next runs of a CronJob, exactly as the controller computes them', ['cron-trigger', 'next', 'settlement-report', '-n', 'payments', '--count', '3']],
   ['Run a CronJob now, stream its logs, exit with its result', ['cron-trigger', 'now', 'reindex', '-n', 'search', '--wait', '--logs']],
