@@ -34,7 +34,12 @@ describe('credentials without client-node', () => {
     expect(String(options.cert)).toBe('CERT PEM')
     expect(String(options.key)).toBe('KEY PEM')
     expect(options.rejectUnauthorized).toBeUndefined()
-    expect(options.agent).toBeDefined()
+  })
+
+  test('reads keep connections alive; writes use fresh ones, so an idle-close race can never reset a write', async () => {
+    const options = await optionsFor(target({}, {token: 'tok-123456'}))
+    expect((options.agent as {keepAlive?: boolean}).keepAlive).toBe(true)
+    expect((options.writeAgent as {keepAlive?: boolean} | undefined)?.keepAlive).toBe(false)
   })
 
   test('files win over data; basic auth; tls-server-name', async () => {

@@ -37,9 +37,10 @@ function needsClientNode(target: KubeTarget): boolean {
 function staticOptions(target: KubeTarget): () => Promise<PreparedOptions> {
   const tls = tlsMaterial(target.cluster, target.user)
   const authorization = authorizationHeader(target.user)
-  const agent = target.cluster.server.startsWith('https:') ? new https.Agent({...tls, keepAlive: true}) : undefined
+  const secure = target.cluster.server.startsWith('https:')
+  const agents = secure ? {agent: new https.Agent({...tls, keepAlive: true}), writeAgent: new https.Agent({...tls, keepAlive: false})} : {}
   const headers: Record<string, string> = authorization ? {Authorization: authorization} : {}
-  return async () => ({...tls, ...(agent ? {agent} : {}), headers: {...headers}})
+  return async () => ({...tls, ...agents, headers: {...headers}})
 }
 
 function tlsMaterial(cluster: ClusterEntry, user: UserEntry): https.AgentOptions {

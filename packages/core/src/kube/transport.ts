@@ -42,7 +42,15 @@ export interface StreamResponse {
 }
 
 /** The HTTP options of a kubeconfig user: TLS material, auth headers, agent (see credentials.ts). */
-export type PreparedOptions = Omit<https.RequestOptions, 'headers'> & {headers?: Record<string, string>}
+export type PreparedOptions = Omit<https.RequestOptions, 'headers'> & {
+  headers?: Record<string, string>
+  /**
+   * The agent for writes. Reads reuse kept-alive connections; a write must not, because a
+   * server closing an idle connection just as a write is sent resets it with no way to know
+   * whether the write was applied (and writes are never retried blindly).
+   */
+  writeAgent?: https.Agent
+}
 
 /**
  * HTTPS to one API server with kubectl's behaviour: a per-request timeout, retries of
@@ -149,7 +157,9 @@ export class KubeTransport {
     }
     const lib = url.protocol === 'http:' ? http : https
     return await new Promise<StreamResponse>((resolve, reject) => {
-      const request = lib.request(url, {...prepared, method: req.method, headers, signal}, (response) => {
+      const {writeAgent, ...options} = prepared
+      const agent = writeAgent && !['GET', 'HEAD'].includes(req.method) ? writeAgent : options.agent
+      const request = lib.request(url, {...options, agent, method: req.method, headers, signal}, (response) => {
         resolve({status: response.statusCode ?? 0, headers: response.headers, stream: response})
       })
       request.on('error', reject)
