@@ -70,3 +70,11 @@ export {parseGoDuration, parseRequestTimeout, parseNonNegativeDuration} from './
 export {KubeCommand, ExitCode} from './command/kube-command.js'
 export {kubeFlags, allNamespacesFlag, selectorFlag, noHeadersFlag, outputFlag} from './command/kube-flags.js'
 export type {KubeFlagValues} from './command/kube-flags.js'
+
+// completion
+export {completePluginArgs} from './completion/complete-plugin-args.js'
+export type {Completion, CompletionCandidate, CompletePluginArgsOptions, LiveLookup, LiveResource, LookupTarget} from './completion/complete-plugin-args.js'
+export {ShellCompDirective} from './completion/shell-comp-directive.js'
+export type {ShellCompDirectiveValue} from './completion/shell-comp-directive.js'
+export {SINGLE_COMMAND_ID} from './completion/plugin-manifest.js'
+export type {PluginManifest, ManifestCommand, ManifestFlag} from './completion/plugin-manifest.js'

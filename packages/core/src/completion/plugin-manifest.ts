@@ -1,0 +1,30 @@
+/** The parts of an oclif.manifest.json that completion reads. */
+export interface ManifestFlag {
+  name: string
+  char?: string
+  type: 'option' | 'boolean'
+  summary?: string
+  description?: string
+  options?: string[]
+  allowNo?: boolean
+  hidden?: boolean
+}
+
+export interface ManifestCommand {
+  id: string
+  pluginName?: string
+  summary?: string
+  description?: string
+  hidden?: boolean
+  /** false: the last argument repeats (`suspend a b c`). */
+  strict?: boolean
+  args: Record<string, {name: string; description?: string}>
+  flags: Record<string, ManifestFlag>
+}
+
+export interface PluginManifest {
+  commands: Record<string, ManifestCommand>
+}
+
+/** The key oclif writes for a single-command CLI (`String(Symbol('SINGLE_COMMAND_CLI'))`). */
+export const SINGLE_COMMAND_ID = 'Symbol(SINGLE_COMMAND_CLI)'
