@@ -65,6 +65,7 @@ export {redactSecrets, registerSecret} from './output/secret-redaction.js'
 
 // durations
 export {parseGoDuration, parseRequestTimeout, parseNonNegativeDuration} from './duration/parse-duration.js'
+export {goDurationNanos, GoDurationError} from './duration/go-duration.js'
 
 // commands
 export {KubeCommand, ExitCode} from './command/kube-command.js'

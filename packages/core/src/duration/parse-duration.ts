@@ -1,44 +1,19 @@
 import {UsageError} from '../errors/kubeline-error.js'
+import {GoDurationError, goDurationNanos} from './go-duration.js'
 
 /**
- * Go's time.ParseDuration ("1h30m", "1.5s", "300ms", "-2m"), returning milliseconds.
- * Sub-millisecond parts are kept as fractions; callers round as they need.
+ * Go's time.ParseDuration ("1h30m", "1.5s", "300ms", "-2m"), in milliseconds (sub-millisecond parts
+ * kept as fractions), with errors that name the flag. The parsing itself is go-duration.ts.
  */
-const UNIT_MS: Readonly<Record<string, number>> = {
-  ns: 1e-6,
-  us: 1e-3,
-  'µs': 1e-3,
-  'μs': 1e-3,
-  ms: 1,
-  s: 1000,
-  m: 60_000,
-  h: 3_600_000,
-}
-
-// As in Go, the unit is the whole run of non-digits after the number.
-const SEGMENT = /^(\d+(?:\.\d*)?|\.\d+)([^\d.]*)/
-
 export function parseGoDuration(text: string, flag = 'duration'): number {
-  let rest = text
-  let sign = 1
-  if (rest.startsWith('-') || rest.startsWith('+')) {
-    sign = rest.startsWith('-') ? -1 : 1
-    rest = rest.slice(1)
+  try {
+    return Number(goDurationNanos(text)) / 1e6
+  } catch (error) {
+    if (!(error instanceof GoDurationError)) throw error
+    if (error.kind === 'missing-unit') throw invalid(text, flag, 'missing unit (use ms, s, m or h)')
+    if (error.kind === 'unknown-unit') throw invalid(text, flag, `unknown unit "${error.unit}"`)
+    throw invalid(text, flag, text.replace(/^[-+]/, '') === '' ? 'empty duration' : 'expected a number')
   }
-  if (rest === '0') return 0
-  if (rest === '') throw invalid(text, flag, 'empty duration')
-  let total = 0
-  while (rest !== '') {
-    const match = SEGMENT.exec(rest)
-    if (!match) throw invalid(text, flag, 'expected a number')
-    const [, number, unit = ''] = match
-    if (unit === '') throw invalid(text, flag, 'missing unit (use ms, s, m or h)')
-    const unitMs = UNIT_MS[unit]
-    if (unitMs === undefined) throw invalid(text, flag, `unknown unit "${unit}"`)
-    total += Number(number) * unitMs
-    rest = rest.slice(match[0].length)
-  }
-  return sign * total
 }
 
 /**

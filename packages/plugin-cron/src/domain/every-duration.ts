@@ -1,10 +1,7 @@
+import {GoDurationError, goDurationNanos} from '@kubeline/core'
 import {ScheduleSyntaxError} from './schedule-syntax-error.js'
 
 const NANOS_PER_SECOND = 1_000_000_000n
-const MAX_MAGNITUDE = 2n ** 63n
-const UNIT_NANOS: Readonly<Record<string, bigint>> = {
-  ns: 1n, us: 1_000n, 'µs': 1_000n, 'μs': 1_000n, ms: 1_000_000n, s: NANOS_PER_SECOND, m: 60n * NANOS_PER_SECOND, h: 3600n * NANOS_PER_SECOND,
-}
 
 /**
  * The interval of `@every <duration>` in whole seconds, as robfig/cron's Every() makes it: Go
@@ -17,59 +14,12 @@ export function everyIntervalSeconds(duration: string): number {
   return Number(nanos / NANOS_PER_SECOND)
 }
 
-/** Go's time.ParseDuration, returning nanoseconds; errors are Go's own text. */
+/** Go's time.ParseDuration (core's exact port), its errors as schedule syntax errors with Go's text. */
 export function parseGoDuration(text: string): bigint {
-  const invalid = (): ScheduleSyntaxError => new ScheduleSyntaxError(`time: invalid duration ${timeQuote(text)}`)
-  let rest = text
-  const negative = rest.startsWith('-')
-  if (negative || rest.startsWith('+')) rest = rest.slice(1)
-  if (rest === '0') return 0n
-  if (rest === '') throw invalid()
-  let total = 0n
-  while (rest !== '') {
-    const number = /^(\d*)(?:\.(\d*))?/.exec(rest)?.[0] ?? ''
-    const [whole = '', fraction] = number.split('.')
-    if (whole === '' && !fraction) throw invalid()
-    rest = rest.slice(number.length)
-    const unit = /^[^.\d]*/.exec(rest)?.[0] ?? ''
-    if (unit === '') throw new ScheduleSyntaxError(`time: missing unit in duration ${timeQuote(text)}`)
-    rest = rest.slice(unit.length)
-    const unitNanos = UNIT_NANOS[unit]
-    if (unitNanos === undefined) throw new ScheduleSyntaxError(`time: unknown unit ${timeQuote(unit)} in duration ${timeQuote(text)}`)
-    const value = BigInt(whole || '0')
-    if (value > MAX_MAGNITUDE / unitNanos) throw invalid()
-    total += value * unitNanos + fractionNanos(fraction ?? '', unitNanos)
-    if (total > MAX_MAGNITUDE) throw invalid()
+  try {
+    return goDurationNanos(text)
+  } catch (error) {
+    if (error instanceof GoDurationError) throw new ScheduleSyntaxError(error.message)
+    throw error
   }
-  if (!negative && total > MAX_MAGNITUDE - 1n) throw invalid()
-  return negative ? -total : total
-}
-
-/** Go computes the fraction in float64: uint64(float64(f) * (float64(unit) / scale)). */
-function fractionNanos(fraction: string, unitNanos: bigint): bigint {
-  if (fraction === '') return 0n
-  // leadingFraction stops accumulating digits once they would overflow, but still consumes them.
-  let digits = 0n
-  let scale = 1
-  for (const digit of fraction) {
-    if (digits > (MAX_MAGNITUDE - 1n) / 10n) break
-    const next = digits * 10n + BigInt(digit)
-    if (next > MAX_MAGNITUDE) break
-    digits = next
-    scale *= 10
-  }
-  return BigInt(Math.trunc(Number(digits) * (Number(unitNanos) / scale)))
-}
-
-/** The time package's quote: printable ASCII kept, every other byte written as \xNN. */
-function timeQuote(text: string): string {
-  let quoted = '"'
-  for (const character of text) {
-    if (character >= ' ' && character <= '~') {
-      quoted += character === '"' || character === '\\' ? `\\${character}` : character
-    } else {
-      for (const byte of new TextEncoder().encode(character)) quoted += `\\x${byte.toString(16).padStart(2, '0')}`
-    }
-  }
-  return `${quoted}"`
 }
