@@ -9,6 +9,7 @@ import {Output} from '../output/output.js'
 import {renderResult} from '../output/render-result.js'
 import type {ResultView} from '../output/render-result.js'
 import {parseOutputFormat} from '../output/output-format.js'
+import {streamFlushed} from '../output/stream-flushed.js'
 import {kubeFlags} from './kube-flags.js'
 import type {KubeFlagValues} from './kube-flags.js'
 
@@ -65,6 +66,12 @@ export abstract class KubeCommand extends Command {
   protected print<Row>(view: ResultView<Row>, output: string, allowed: readonly string[], options: {noHeaders?: boolean} = {}): void {
     const format = parseOutputFormat(output, allowed)
     this.out.result(renderResult(view, format, {noHeaders: options.noHeaders}))
+  }
+
+  /** oclif ends non-zero runs with process.exit(): let stdout and stderr finish writing first. */
+  override async finally(err: Error | undefined): Promise<void> {
+    await Promise.all([streamFlushed(process.stdout), streamFlushed(process.stderr)])
+    await super.finally(err)
   }
 
   override async catch(err: Error & {exitCode?: number}): Promise<never> {

@@ -52,7 +52,10 @@ export const noHeadersFlag = {
   'no-headers': Flags.boolean({description: 'Print tables without the header row (for awk and xargs).'}),
 }
 
-/** -o/--output with the formats a command supports; the first is the default. */
+/**
+ * -o/--output with the formats a command supports; the first is the default.
+ * TAB completion reads the formats from the description (`Output format: a|b.`).
+ */
 export function outputFlag(formats: readonly [string, ...string[]], description?: string) {
   return {
     output: Flags.string({

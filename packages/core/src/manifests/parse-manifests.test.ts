@@ -166,3 +166,33 @@ spec:
     expect(error.message).toMatch(/^app\.yaml:3: /)
   })
 })
+
+describe('parseManifests with validateBuiltIns', () => {
+  const potato = 'apiVersion: v1\nkind: Potato\nmetadata: {name: spud}\n'
+  test('is off by default: unknown built-in kinds pass through', () => {
+    expect(parseManifests(potato, 'app.yaml').map(({object}) => object.kind)).toEqual(['Potato'])
+  })
+
+  test.each([
+    {name: 'unknown kind, second document', text: `${deployment}---\n${potato}`, message: 'app.yaml:7: unknown kind "Potato" in apiVersion "v1"'},
+    {name: 'unknown apiVersion', text: deployment.replace('apps/v1', 'apps/v999'), message: /^app\.yaml:1: unknown apiVersion "apps\/v999" for kind "Deployment"/},
+    {name: 'bad name inside a List', text: 'apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Pod\n  metadata: {name: Bad_Name!}\n', message: /^app\.yaml:4: invalid metadata\.name "Bad_Name!" for Pod: a lowercase RFC 1123 subdomain/},
+  ])('refuses $name with file:line', ({text, message}) => {
+    const error = (() => {
+      try {
+        parseManifests(text, 'app.yaml', {validateBuiltIns: true})
+      } catch (thrown) {
+        return thrown as KubelineError
+      }
+      throw new Error('expected parseManifests to throw')
+    })()
+    expect(error.code).toBe('INVALID_MANIFEST')
+    if (typeof message === 'string') expect(error.message).toBe(message)
+    else expect(error.message).toMatch(message)
+  })
+
+  test('a List and objects of CRD groups pass', () => {
+    const text = 'apiVersion: v1\nkind: List\nitems:\n- {apiVersion: example.com/v1, kind: Potato, metadata: {name: Spud_1}}\n'
+    expect(parseManifests(text, 'app.yaml', {validateBuiltIns: true}).map(({object}) => object.kind)).toEqual(['Potato'])
+  })
+})

@@ -3,6 +3,16 @@ import type {Document, DocumentOptions, Node, ParseOptions, SchemaOptions, Tags,
 import {throwInvalidManifest} from './invalid-manifest.js'
 import type {SourcedObject} from './manifest-source.js'
 import {checkKubeObject, isListObject} from './check-kube-object.js'
+import {checkBuiltInObject} from './check-built-in-object.js'
+
+export interface ParseManifestsOptions {
+  /**
+   * Also refuse what the API server would: an unknown kind or version of a built-in group,
+   * or a name its kind does not allow. Off by default: commands that only read the objects
+   * they know (and leave the rest to the cluster) need not care.
+   */
+  validateBuiltIns?: boolean
+}
 
 /**
  * The yaml package's default: within a document, the uses of one anchor (times
@@ -27,7 +37,7 @@ const PARSE_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
 
 const TO_JS_OPTIONS: ToJSOptions = {maxAliasCount: MAX_ALIAS_COUNT}
 
-interface DocumentContext {
+interface DocumentContext extends ParseManifestsOptions {
   file: string
   document: number
   lineCounter: LineCounter
@@ -39,11 +49,11 @@ interface DocumentContext {
  * skipped; `List` kinds are expanded into their items. Any malformed input is a
  * `UsageError('INVALID_MANIFEST', 'file:line: problem')`.
  */
-export function parseManifests(text: string, file: string): SourcedObject[] {
+export function parseManifests(text: string, file: string, options: ParseManifestsOptions = {}): SourcedObject[] {
   const lineCounter = new LineCounter()
   const documents = parseAllDocuments(text, {...PARSE_OPTIONS, lineCounter})
   return Array.from(documents).flatMap((document, index) =>
-    documentObjects(document, {file, document: index, lineCounter}),
+    documentObjects(document, {...options, file, document: index, lineCounter}),
   )
 }
 
@@ -62,8 +72,12 @@ function documentObjects(document: Document.Parsed, context: DocumentContext): S
 
 function sourcedObjects(value: unknown, node: Node, context: DocumentContext, item: number | undefined): SourcedObject[] {
   const source = {file: context.file, document: context.document, line: lineOf(node, context), ...(item === undefined ? {} : {item})}
-  const object = checkKubeObject(value, `${source.file}:${source.line}`)
-  if (!isListObject(object)) return [{object, source}]
+  const at = `${source.file}:${source.line}`
+  const object = checkKubeObject(value, at)
+  if (!isListObject(object)) {
+    if (context.validateBuiltIns === true) checkBuiltInObject(object, at)
+    return [{object, source}]
+  }
   const itemNodes = listItemNodes(node)
   return object.items.flatMap((itemValue, index) => sourcedObjects(itemValue, itemNodes[index] ?? node, context, index))
 }

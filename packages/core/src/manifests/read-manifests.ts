@@ -7,8 +7,9 @@ import {throwInvalidManifest} from './invalid-manifest.js'
 import {STDIN_FILE} from './manifest-source.js'
 import type {SourcedObject} from './manifest-source.js'
 import {parseManifests} from './parse-manifests.js'
+import type {ParseManifestsOptions} from './parse-manifests.js'
 
-export interface ReadManifestsOptions {
+export interface ReadManifestsOptions extends ParseManifestsOptions {
   /** Read for the path `-`; defaults to `process.stdin`. */
   stdin?: NodeJS.ReadableStream
   /** Cap on the bytes read over all inputs together; defaults to 64 MiB. */
@@ -38,11 +39,11 @@ export async function readManifests(paths: string[], options: ReadManifestsOptio
   for (const path of paths) {
     if (path === '-') {
       const bytes = await readStream(options.stdin ?? process.stdin, budget)
-      objects.push(...parseManifests(decodeUtf8(bytes, STDIN_FILE), STDIN_FILE))
+      objects.push(...parseManifests(decodeUtf8(bytes, STDIN_FILE), STDIN_FILE, options))
       continue
     }
     for (const file of await manifestFiles(path)) {
-      objects.push(...parseManifests(decodeUtf8(await readFileWithin(file, budget), file), file))
+      objects.push(...parseManifests(decodeUtf8(await readFileWithin(file, budget), file), file, options))
     }
   }
   if (objects.length === 0) {

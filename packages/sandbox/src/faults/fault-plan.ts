@@ -20,6 +20,8 @@ export type FaultEffect =
   | {kind: 'delay'; ms: number}
   /** Destroy the connection without a response. */
   | {kind: 'drop'}
+  /** Handle the request in full, then destroy the connection instead of answering: a write applied whose answer is lost. */
+  | {kind: 'loseResponse'}
   /** End matching watch streams after this many events; `abrupt` destroys the connection instead of ending the response. */
   | {kind: 'closeWatch'; afterEvents: number; abrupt?: boolean}
   /** 409 Conflict on the next update or patch, as if someone else had written first. */

@@ -43,6 +43,15 @@ test('a dropped connection fails the request without a response', async () => {
   expect((await listConfigMaps()).status).toBe(200)
 })
 
+test('a lost response applies the write, then drops the connection instead of answering', async () => {
+  sandbox.faults.add({match: {verb: 'patch', resource: 'configmaps'}, effect: {kind: 'loseResponse'}, times: 1})
+  const patch = call(sandbox, 'PATCH', '/api/v1/namespaces/default/configmaps/settings', {body: {data: {lost: 'answer'}}, contentType: 'application/merge-patch+json'})
+  await expect(patch).rejects.toThrow(/socket hang up|ECONNRESET/)
+  const settings = await call(sandbox, 'GET', '/api/v1/namespaces/default/configmaps/settings')
+  expect(settings.json.data).toMatchObject({lost: 'answer'})
+  expect(sandbox.requests.count({verb: 'patch', resource: 'configmaps'})).toBe(1)
+})
+
 test('a forced conflict fails the next update or patch with 409', async () => {
   sandbox.faults.add({effect: {kind: 'conflict'}, times: 1})
   expect((await listConfigMaps()).status).toBe(200)

@@ -164,6 +164,8 @@ describe('validation', () => {
   test.each([
     ['/api/v1/namespaces', {apiVersion: 'v1', kind: 'Namespace', metadata: {name: 'Team_A'}}, 'Namespace "Team_A" is invalid: metadata.name: Invalid value: "Team_A": a lowercase RFC 1123 label must consist of'],
     ['/api/v1/namespaces/team-a/configmaps', {apiVersion: 'v1', kind: 'ConfigMap', metadata: {name: 'ok', labels: {app: 'bad value'}}}, 'ConfigMap "ok" is invalid: metadata.labels: Invalid value: "bad value": a valid label must be'],
+    // Service names are DNS-1035 labels upstream (ValidateServiceName = NameIsDNS1035Label): no leading digit
+    ['/api/v1/namespaces/team-a/services', {apiVersion: 'v1', kind: 'Service', metadata: {name: '1web'}, spec: {ports: [{port: 80}]}}, 'Service "1web" is invalid: metadata.name: Invalid value: "1web": a DNS-1035 label must consist of'],
   ])('POST %s with a bad name or label is 422', async (path, body, message) => {
     const response = await call(sandbox, 'POST', path, {body})
     expect(response.status).toBe(422)

@@ -1,4 +1,4 @@
-import type {IncomingMessage} from 'node:http'
+import type {IncomingMessage, ServerResponse} from 'node:http'
 import {setTimeout as sleep} from 'node:timers/promises'
 import type {FaultEffect} from '../faults/fault-plan.js'
 import {ApiError, conflict} from '../store/api-error.js'
@@ -8,6 +8,8 @@ export interface FaultOutcome {
   /** The request was answered or its connection dropped: do not handle it. */
   handled: boolean
   closeWatch?: {afterEvents: number; abrupt?: boolean}
+  /** Handle the request, but destroy the connection instead of sending the answer. */
+  loseResponse?: boolean
 }
 
 /** Applies the faults that matched a request, delays first. Error effects are thrown as ApiErrors. */
@@ -31,9 +33,21 @@ export async function applyFaults(effects: FaultEffect[], info: RequestInfo, req
       case 'closeWatch':
         outcome.closeWatch = {afterEvents: effect.afterEvents, abrupt: effect.abrupt}
         break
+      case 'loseResponse':
+        outcome.loseResponse = true
+        break
       case 'delay':
         break
     }
   }
   return outcome
+}
+
+/** Makes the response's answer vanish: whatever the handler sends, the connection is destroyed instead. */
+export function loseResponse(req: IncomingMessage, res: ServerResponse): void {
+  res.writeHead = (() => res) as ServerResponse['writeHead']
+  res.end = (() => {
+    req.socket.destroy()
+    return res
+  }) as ServerResponse['end']
 }

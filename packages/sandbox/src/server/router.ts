@@ -5,7 +5,7 @@ import type {RequestLog} from '../requests/request-log.js'
 import {ApiError, methodNotAllowed, pathNotFound} from '../store/api-error.js'
 import {handleAdmin} from './admin-handler.js'
 import type {ApiContext, ApiTarget, Handler} from './api-context.js'
-import {applyFaults} from './apply-faults.js'
+import {applyFaults, loseResponse} from './apply-faults.js'
 import {handleDelete, handleDeleteCollection} from './delete-handlers.js'
 import {requireDiscoveryDocument} from './discovery.js'
 import {handleList} from './list-handler.js'
@@ -39,6 +39,7 @@ export function createRouter({context, users, requests, serverAddress}: RouterOp
       recordRequest(requests, req, res, info, url.pathname, user.name)
       const outcome = await applyFaults(context.faults.take(faultSubject(info, url.pathname)), info, req)
       if (outcome.handled) return
+      if (outcome.loseResponse) loseResponse(req, res)
       if (info.kind === 'nonResource') return serveNonResource(context, url.pathname, res, serverAddress())
       authorize(user, info)
       const target = resolveTarget(context, info, url, user)
