@@ -1,9 +1,5 @@
 #!/usr/bin/env node
 // The kubectl plugin's entry point. Kept outside the bundle because oclif
-// reads package.json and this file from disk.
-import {checkNodeVersion, enableCompileCache} from '@kubeline/core/startup'
-
-checkNodeVersion()
-enableCompileCache()
-const {execute} = await import('@oclif/core')
-await execute({dir: import.meta.url})
+// reads package.json and this file from disk; the rest is dist/bundle/ (scripts/bundle.js).
+const {startPlugin} = await import('../dist/bundle/run.js')
+await startPlugin(import.meta.url)

@@ -1,0 +1,73 @@
+/**
+ * Help text rendered by oclif at build time (scripts/render-help.js), printed without importing
+ * oclif when oclif would print exactly the same bytes. Imports node: builtins only: it runs at start-up.
+ */
+import fs from 'node:fs'
+
+/** dist/help.json: oclif's stdout for each help argv, rendered at `width` columns with no colour. */
+export interface HelpCache {
+  width: number
+  /** By `JSON.stringify(argv)`. */
+  pages: Record<string, string>
+}
+
+/** What decides oclif's help width and colour (ansis reads the environment when oclif is imported). */
+export interface HelpTerminal {
+  env: NodeJS.ProcessEnv
+  stdoutIsTTY: boolean
+}
+
+/** Setting it makes every plugin render help through oclif: a debugging aid. */
+export const NO_HELP_CACHE_ENV = 'KUBELINE_NO_HELP_CACHE'
+
+/** Environment variables with which ansis colours output that is not a terminal (its colour detection, ansis 3). */
+const COLOUR_ENV = ['FORCE_COLOR', 'COLORTERM', 'TF_BUILD', 'CI', 'PM2_HOME', 'NEXT_RUNTIME']
+
+function colourMayBeOn({env}: HelpTerminal): boolean {
+  if (env.NO_COLOR) return false
+  return COLOUR_ENV.some((name) => name in env) || Object.keys(env).some((name) => name.startsWith('TEAMCI'))
+}
+
+/** oclif's width for a stdout that is not a terminal: OCLIF_COLUMNS, else 80 (oclif's screen.js). */
+function oclifWidth({env}: HelpTerminal): number {
+  return Number.parseInt(env.OCLIF_COLUMNS ?? '', 10) || 80
+}
+
+/**
+ * The stored help for `argv`, when oclif would print the same: stdout is not a terminal (oclif would
+ * use the terminal's width and bold headers), no colour is forced, and the width is the rendered one.
+ */
+export function cachedHelp(cache: HelpCache, argv: readonly string[], terminal: HelpTerminal): string | undefined {
+  if (terminal.env[NO_HELP_CACHE_ENV] || terminal.stdoutIsTTY || colourMayBeOn(terminal)) return undefined
+  if (oclifWidth(terminal) !== cache.width) return undefined
+  return Object.hasOwn(cache.pages, JSON.stringify(argv)) ? cache.pages[JSON.stringify(argv)] : undefined
+}
+
+function isHelpCache(value: unknown): value is HelpCache {
+  if (typeof value !== 'object' || value === null) return false
+  const {width, pages} = value as Partial<HelpCache>
+  return typeof width === 'number' && typeof pages === 'object' && pages !== null && Object.values(pages).every((page) => typeof page === 'string')
+}
+
+/** The plugin's dist/help.json, or undefined when it is missing or not one (oclif then renders the help). */
+export function readHelpCache(file: URL): HelpCache | undefined {
+  try {
+    const value: unknown = JSON.parse(fs.readFileSync(file, 'utf8'))
+    return isHelpCache(value) ? value : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** Longest help argv: a two-word command or topic and a help flag (`bluegreen promote --help`). */
+const MAX_HELP_ARGV = 3
+
+/** Print the stored help for `argv` and return true, or return false for oclif to handle it. */
+export function printCachedHelp(binUrl: string, argv: readonly string[], terminal: HelpTerminal): boolean {
+  if (argv.length > MAX_HELP_ARGV) return false
+  const cache = readHelpCache(new URL('../dist/help.json', binUrl))
+  const help = cache && cachedHelp(cache, argv, terminal)
+  if (help === undefined) return false
+  process.stdout.write(help)
+  return true
+}

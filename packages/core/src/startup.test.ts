@@ -1,0 +1,66 @@
+import {Command, Flags} from '@oclif/core'
+import type {Hook} from '@oclif/core'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import {afterEach, beforeEach, expect, test, vi} from 'vitest'
+import {startStandalone} from './startup.js'
+
+class Greet extends Command {
+  static override flags = {name: Flags.string({required: true})}
+  override async run(): Promise<void> {
+    const {flags} = await this.parse(Greet)
+    process.stdout.write(`hello ${flags.name}\n`)
+  }
+}
+
+const nameMeansGreet: Hook.CommandNotFound = async function (options) {
+  return await options.config.runCommand('greet', ['--name', options.id])
+}
+
+const argv = process.argv
+let root: string
+let stdout: string[]
+
+beforeEach(() => {
+  // An empty directory: a single-file build has no package.json, manifest or command files beside it.
+  root = fs.mkdtempSync(path.join(os.tmpdir(), 'kubeline-standalone-'))
+  stdout = []
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => stdout.push(String(chunk)) > 0)
+})
+
+afterEach(() => {
+  process.argv = argv
+  vi.restoreAllMocks()
+  fs.rmSync(root, {recursive: true, force: true})
+})
+
+function start(args: string[]): Promise<void> {
+  process.argv = [argv[0] ?? 'node', 'kubectl-greet', ...args]
+  return startStandalone({
+    root,
+    pjson: {
+      name: 'kubectl-greet',
+      version: '1.0.0',
+      oclif: {
+        bin: 'kubectl greet',
+        commands: {strategy: 'explicit', target: './dist/bundle/commands.js', identifier: 'COMMANDS'},
+        hooks: {command_not_found: './dist/bundle/hooks/name-means-greet.js'},
+      },
+    },
+    modules: {
+      './dist/bundle/commands.js': {COMMANDS: {greet: Greet}},
+      './dist/bundle/hooks/name-means-greet.js': {default: nameMeansGreet},
+    },
+  })
+}
+
+test('runs a command that exists only in memory', async () => {
+  await start(['greet', '--name', 'world'])
+  expect(stdout.join('')).toBe('hello world\n')
+})
+
+test('runs a hook that exists only in memory', async () => {
+  await start(['payments'])
+  expect(stdout.join('')).toBe('hello payments\n')
+})
