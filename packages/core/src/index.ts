@@ -20,7 +20,9 @@ export type {FieldSelectorOperator, FieldRequirement, FieldSet, ObjectWithMetada
 export {readManifests, DEFAULT_MAX_MANIFEST_BYTES} from './manifests/read-manifests.js'
 export type {ReadManifestsOptions} from './manifests/read-manifests.js'
 export {parseManifests, MAX_ALIAS_COUNT} from './manifests/parse-manifests.js'
+export type {ParseManifestsOptions} from './manifests/parse-manifests.js'
 export {formatSource, STDIN_FILE} from './manifests/manifest-source.js'
+export {objectNameProblems} from './manifests/object-name-problems.js'
 export type {ManifestSource, SourcedObject} from './manifests/manifest-source.js'
 export type {KubeObject} from './kube/kube-object.js'
 
@@ -60,12 +62,17 @@ export {RESOURCES, resourcePath, qualifiedResource} from './kube/resource-types.
 export type {ResourceType} from './kube/resource-types.js'
 export type {ObjectMeta, ObjectList} from './kube/kube-object.js'
 export {loadKubeTarget} from './kube/kubeconfig/load-target.js'
+export {kubeconfigContextNames} from './kube/kubeconfig/context-names.js'
 export type {KubeTarget} from './kube/kubeconfig/resolve-target.js'
 export {redactSecrets, registerSecret} from './output/secret-redaction.js'
 
 // durations
 export {parseGoDuration, parseRequestTimeout, parseNonNegativeDuration} from './duration/parse-duration.js'
 export {goDurationNanos, GoDurationError} from './duration/go-duration.js'
+
+// workloads
+export {rollingUpdateBudget, rollingUpdateProblems, resolveFenceposts, scaledValueFromIntOrPercent} from './workloads/rolling-update-budget.js'
+export type {IntOrString, RollingUpdate, RollingUpdateBudget} from './workloads/rolling-update-budget.js'
 
 // commands
 export {KubeCommand, ExitCode} from './command/kube-command.js'
@@ -78,4 +85,8 @@ export type {Completion, CompletionCandidate, CompletePluginArgsOptions, LiveLoo
 export {ShellCompDirective} from './completion/shell-comp-directive.js'
 export type {ShellCompDirectiveValue} from './completion/shell-comp-directive.js'
 export {SINGLE_COMMAND_ID} from './completion/plugin-manifest.js'
+export {CompletionCommand} from './completion/completion-command.js'
+export {completionFlag} from './completion/completion-flag.js'
+export {COMPLETION_SHELLS, completionScript, pluginBinary} from './completion/completion-script.js'
+export type {CompletionShell} from './completion/completion-script.js'
 export type {PluginManifest, ManifestCommand, ManifestFlag} from './completion/plugin-manifest.js'

@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import {describe, expect, test} from 'vitest'
 import type {LiveLookup} from './complete-plugin-args.js'
-import {main} from './complete-main.js'
+import {completeWithManifest, main} from './complete-main.js'
 import {CRON_MANIFEST} from './test-support/manifest-fixture.js'
 
 const manifestPath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kubeline-complete-')), 'oclif.manifest.json')
@@ -58,4 +58,10 @@ describe('main: the kubectl_complete-<plugin> answer', () => {
     expect(lookups).toHaveLength(1)
     expect(out).toBe(':4\n')
   })
+})
+
+test('completeWithManifest answers from a manifest in memory, request word and all', async () => {
+  let out = ''
+  await completeWithManifest(CRON_MANIFEST, ['__completeNoDesc', 'now', '--dry-run', 's'], {write: (text) => (out += text)})
+  expect(out).toBe('server\n:4\n')
 })

@@ -1,4 +1,5 @@
 import {readFile} from 'node:fs/promises'
+import {fileURLToPath} from 'node:url'
 import {completePluginArgs} from './complete-plugin-args.js'
 import type {Completion, CompletionCandidate, LiveLookup, LiveResource} from './complete-plugin-args.js'
 import {listLiveNames} from './list-live-names.js'
@@ -27,16 +28,34 @@ export interface CompleteMainIo {
  * Never fails loudly: on any error it offers nothing with directive NoFileComp.
  */
 export async function main(argv: readonly string[], io: CompleteMainIo = {}): Promise<void> {
-  const write = io.write ?? ((text: string) => process.stdout.write(text))
   const [manifestPath = '', ...rest] = argv
-  const withDescriptions = rest[0] !== '__completeNoDesc'
-  const words = REQUEST_WORDS.has(rest[0] ?? '') ? rest.slice(1) : rest
-  const completion = await complete(manifestPath, words.length === 0 ? [''] : words, io).catch(() => offerNothing())
+  await answer(async () => JSON.parse(await readFile(manifestPath, 'utf8')) as PluginManifest, rest, io)
+}
+
+/** The same answer from a manifest in memory: the standalone builds have no file beside them. */
+export async function completeWithManifest(manifest: PluginManifest, argv: readonly string[], io: CompleteMainIo = {}): Promise<void> {
+  await answer(async () => manifest, argv, io)
+}
+
+async function answer(loadManifest: () => Promise<PluginManifest>, argv: readonly string[], io: CompleteMainIo): Promise<void> {
+  const write = io.write ?? ((text: string) => process.stdout.write(text))
+  const withDescriptions = argv[0] !== '__completeNoDesc'
+  const words = REQUEST_WORDS.has(argv[0] ?? '') ? argv.slice(1) : argv
+  const completion = await complete(loadManifest, words.length === 0 ? [''] : [...words], io).catch(() => offerNothing())
   write(formatCompletion(completion, withDescriptions))
 }
 
-async function complete(manifestPath: string, words: string[], io: CompleteMainIo): Promise<Completion> {
-  const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as PluginManifest
+/**
+ * A plugin package's own completion: `kubectl-<plugin> __complete WORDS...` (what the
+ * `completion` scripts ask) and `kubectl_complete-<plugin> WORDS...` (what kubectl runs)
+ * both answer from the oclif.manifest.json beside the package's bin/ directory.
+ */
+export async function completePlugin(binFileUrl: string, argv: readonly string[]): Promise<void> {
+  await main([fileURLToPath(new URL('../oclif.manifest.json', binFileUrl)), ...argv])
+}
+
+async function complete(loadManifest: () => Promise<PluginManifest>, words: string[], io: CompleteMainIo): Promise<Completion> {
+  const manifest = await loadManifest()
   const pluginName = Object.values(manifest.commands)[0]?.pluginName ?? ''
   const completion = completePluginArgs(manifest, words, {liveArguments: LIVE_ARGUMENTS[pluginName]})
   if (completion.lookup === undefined) return completion

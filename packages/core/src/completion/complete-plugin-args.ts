@@ -1,6 +1,7 @@
 import type {ManifestCommand, ManifestFlag, PluginManifest} from './plugin-manifest.js'
 import {SINGLE_COMMAND_ID} from './plugin-manifest.js'
 import {ShellCompDirective} from './shell-comp-directive.js'
+import {OUTPUT_FORMATS} from '../output/output-format.js'
 import type {ShellCompDirectiveValue} from './shell-comp-directive.js'
 
 /** The kinds of live names completion can offer. */
@@ -120,10 +121,23 @@ function completeFlagWord(manifest: PluginManifest, scan: ScannedWords, current:
 }
 
 function completeFlagValue(flag: ManifestFlag, current: string, scan: ScannedWords): Completion {
-  if (flag.options) return offer(flag.options.map((value) => ({value})), current)
+  const values = flag.options ?? outputFormats(flag)
+  if (values.length > 0) return offer(values.map((value) => ({value})), current)
   if (FILE_FLAGS.has(flag.name)) return {candidates: [], directive: ShellCompDirective.Default}
   if (flag.name === 'namespace') return lookup('namespaces', current, scan)
   return nothing()
+}
+
+/**
+ * The -o values of a command. Commands check -o themselves (to answer with kubectl's
+ * message), so the manifest has no options: read the formats from the description
+ * that `outputFlag` writes (`Output format: wide|json|yaml.`), the default first.
+ */
+function outputFormats(flag: ManifestFlag): string[] {
+  if (flag.name !== 'output') return []
+  const listed = /Output format: ([\w|]+)/.exec(flag.description ?? '')?.[1]?.split('|') ?? []
+  const formats = [flag.default, ...listed].filter((format): format is string => (OUTPUT_FORMATS as readonly unknown[]).includes(format))
+  return [...new Set(formats)]
 }
 
 function completePositional(scan: ScannedWords, current: string, options: CompletePluginArgsOptions): Completion {

@@ -5,7 +5,8 @@ export interface ManifestFlag {
   type: 'option' | 'boolean'
   summary?: string
   description?: string
-  options?: string[]
+  options?: readonly string[]
+  default?: unknown
   allowNo?: boolean
   hidden?: boolean
 }

@@ -34,7 +34,7 @@ const dryRun = option('dry-run', {options: ['none', 'client', 'server']})
 /** Multi-command, like plugin-cron's. */
 export const CRON_MANIFEST: PluginManifest = {
   commands: {
-    now: cron('now', 'Run a CronJob now.', ['name'], [dryRun, boolean('wait'), option('output', {char: 'o'})]),
+    now: cron('now', 'Run a CronJob now.', ['name'], [dryRun, boolean('wait'), option('output', {char: 'o', default: 'table', description: 'Output format: json|yaml|name. Default: "job.batch/NAME created".'})]),
     validate: cron('validate', 'Check a schedule\tthe way the API server does.\nMore text.', ['schedule'], []),
     suspend: cron('suspend', 'Suspend CronJobs.', ['name'], [dryRun, option('selector', {char: 'l'})], {strict: false}),
     list: cron('list', 'List CronJobs.', [], [boolean('all-namespaces', {char: 'A'})]),
@@ -50,6 +50,7 @@ export const QUOTA_MANIFEST: PluginManifest = {
       boolean('fail-on-missing'),
       boolean('ipblock-matches-pods', {allowNo: true}),
       option('fail-at'),
+      option('output', {char: 'o', default: 'table', description: 'Output format: wide|json|yaml|markdown|dot.'}),
       option('secret', {hidden: true}),
     ]),
   },
