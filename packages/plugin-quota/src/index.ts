@@ -32,7 +32,7 @@ export type {ResourceList} from './domain/resource-list.js'
 export {quotaMatchesObject, objectMatchesScope, quotaScopeRequirements, quotaTracksResource, isKnownQuotaResource, quotaHard} from './domain/quota-scopes.js'
 export {evaluateQuota, quotaLine} from './domain/evaluate-quota.js'
 export type {QuotaEvaluation, QuotaLine, QuotaStatus, QuotaThresholds} from './domain/evaluate-quota.js'
-export {recomputeQuotaUsed} from './domain/recompute-quota-used.js'
+export {recomputeQuotaUsed, QuotaUsedTally} from './domain/recompute-quota-used.js'
 export {quotaFit} from './domain/quota-fit.js'
 export type {QuotaFit, QuotaFitLine} from './domain/quota-fit.js'
 
@@ -47,14 +47,22 @@ export type {QuotaPlan, QuotaPlanLine, QuotaPlanVerdict, QuotaPlanOptions} from 
 export type {PlanOptions, PlannedObject, UsagePlan, ObjectRef} from './domain/plan-usage.js'
 export {workloadPods} from './domain/workload-pods.js'
 export type {WorkloadPods, WorkloadOptions} from './domain/workload-pods.js'
-export {resolveSurgeBudget, scaledValue} from './domain/surge-budget.js'
-export type {SurgeBudget, IntOrPercent} from './domain/surge-budget.js'
 export {defaultStorageClassName, withDefaultStorageClass} from './domain/default-storage-class.js'
 export {usageModel, steadyUsage, peakDelta} from './domain/usage-model.js'
 export type {UsageModel, AdmissionContext} from './domain/usage-model.js'
 
+// the report, one namespace's objects at a time, across contexts
+export {NamespaceTally} from './domain/namespace-tally.js'
+export type {TallyOptions, QuotaTally, MissingRequests} from './domain/namespace-tally.js'
+export {buildNamespaceReport} from './domain/quota-report.js'
+export type {NamespaceReport, QuotaEntry, DriftEntry, LimitRangeEntry, ReportOptions} from './domain/quota-report.js'
+export {mergeContextReports} from './domain/fleet-report.js'
+export type {QuotaReport, ContextReport, ContextError, ContextOutcome, UnconstrainedNamespace} from './domain/fleet-report.js'
+export {reportExitCode} from './domain/report-exit-code.js'
+export type {ReportOutcome} from './domain/report-exit-code.js'
+
 // top consumers
-export {topConsumers, owningWorkload, ownerLookupFrom} from './domain/top-consumers.js'
+export {topConsumers, owningWorkload, ownerLookupFrom, WorkloadUsageTotals} from './domain/top-consumers.js'
 export type {Consumer, WorkloadRef} from './domain/top-consumers.js'
 
 // object shapes

@@ -1,9 +1,11 @@
 import {Flags} from '@oclif/core'
-import {ExitCode, KubeCommand, allNamespacesFlag, noHeadersFlag, selectorFlag} from '@kubeline/core'
+import {ExitCode, KubeCommand, allNamespacesFlag, completionFlag, noHeadersFlag} from '@kubeline/core'
+import {reportExitCode} from '../domain/report-exit-code.js'
 import {quotaPlanView} from '../render/quota-plan-view.js'
 import {quotaReportView} from '../render/quota-report-view.js'
 import {quotaSummary} from '../render/quota-summary.js'
-import {collectQuotaReport} from '../services/collect-quota-report.js'
+import {collectFleetReport} from '../services/collect-fleet-report.js'
+import {contextsToReport} from '../services/contexts-to-report.js'
 import {planQuotaFit} from '../services/plan-quota-fit.js'
 
 const OUTPUTS = ['table', 'wide', 'json', 'yaml', 'markdown'] as const
@@ -16,6 +18,10 @@ pods whose next replica a quota would reject for a missing request or limit, dri
 and what the objects charge, and (across namespaces) the namespaces with no quota or LimitRange.
 Exit 3 when any resource is at or over --fail-at: a CI gate.
 
+Fleet view: --context a --context b, or --all-contexts, reads several clusters in parallel into one
+report with a CONTEXT column. A cluster that cannot be read is listed (and named on stderr) beside the
+others' results, and the exit code is 1: an incomplete report cannot pass a gate.
+
 Plan mode (-f): would these manifests fit? Per quota key: used, what the manifests add (upgrades
 replace the live objects, rolling updates counted at their peak), after, hard and a verdict; then
 LimitRange violations and the API server's "exceeded quota" messages. Exit 3 if anything would be
@@ -27,13 +33,29 @@ rejected. --offline takes ResourceQuotas and LimitRanges from the manifests and 
     {description: 'The three biggest consumers of each quota, labelled namespaces only', command: '<%= config.bin %> -l team --top 3'},
     {description: 'What is nearly full, for a script', command: "<%= config.bin %> -A -o json | jq -r '.namespaces[].quotas[].lines[] | select(.status != \"ok\") | .resource'"},
     {description: 'A pull-request comment', command: '<%= config.bin %> -n payments -o markdown'},
+    {description: 'One report across two clusters', command: '<%= config.bin %> --context prod-eu --context prod-us -n payments'},
+    {description: 'Every cluster of the kubeconfig, as JSON', command: '<%= config.bin %> --all-contexts -A -o json'},
     {description: 'Would a chart upgrade fit the quotas of its namespace?', command: 'helm template web ./chart | <%= config.bin %> -n payments -f -'},
     {description: 'Check rendered manifests in CI without a cluster', command: '<%= config.bin %> -f quota.yaml -f deploy/ --offline -o markdown'},
   ]
 
   static override flags = {
     'all-namespaces': Flags.boolean({char: 'A', description: allNamespacesFlag['all-namespaces'].description, exclusive: ['filename']}),
-    selector: selectorFlag.selector,
+    selector: Flags.string({
+      char: 'l',
+      description: "Only namespaces whose labels match, e.g. -l 'team,env in (prod)'. Not with -f (plan mode takes namespaces from -n and the manifests).",
+      exclusive: ['filename'],
+    }),
+    context: Flags.string({
+      description: 'The kubeconfig context to use; repeat it for one report across clusters (read in parallel, tagged with a CONTEXT column).',
+      multiple: true,
+      multipleNonGreedy: true,
+      helpGroup: 'KUBERNETES',
+    }),
+    'all-contexts': Flags.boolean({
+      description: 'One report across every context of the kubeconfig, read in parallel.',
+      exclusive: ['context', 'filename'],
+    }),
     ...noHeadersFlag,
     warn: Flags.integer({description: 'Percent at which a resource shows WARN.', default: 80, min: 1, max: 1000}),
     'fail-at': Flags.integer({description: 'Exit 3 when any resource is at or over this percent.', default: 100, min: 1, max: 1000}),
@@ -47,20 +69,29 @@ rejected. --offline takes ResourceQuotas and LimitRanges from the manifests and 
     offline: Flags.boolean({description: 'Plan mode without a cluster: ResourceQuotas and LimitRanges come from the manifests.', dependsOn: ['filename']}),
     nodes: Flags.integer({description: 'Plan mode: nodes a DaemonSet runs on (default: the cluster\'s node count).', min: 0, dependsOn: ['filename']}),
     output: Flags.string({char: 'o', description: 'Output format: wide|json|yaml|markdown.', default: 'table'}),
+    ...completionFlag,
     version: Flags.version(),
   }
 
   async run(): Promise<void> {
     const {flags} = await this.parse(QuotaReport)
+    const contexts = contextsToReport({
+      contexts: flags.context,
+      allContexts: flags['all-contexts'],
+      kubeconfig: flags.kubeconfig,
+      cluster: flags.cluster,
+      user: flags.user,
+      planMode: flags.filename !== undefined,
+    })
+    const connectTo = (context: string | undefined) => this.kube({...flags, context})
     if (flags.filename !== undefined) {
       const request = {files: flags.filename, namespace: flags.namespace, nodeCount: flags.nodes, now: new Date()}
-      const plan = await planQuotaFit(request, flags.offline ? undefined : () => this.kube(flags))
+      const plan = await planQuotaFit(request, flags.offline ? undefined : () => connectTo(contexts[0]))
       this.print(quotaPlanView(plan), flags.output, OUTPUTS.filter((format) => format !== 'wide'))
       if (!plan.fits) this.exit(ExitCode.verdictNo)
       return
     }
-    const kube = await this.kube(flags)
-    const report = await collectQuotaReport(kube, {
+    const report = await collectFleetReport(contexts, connectTo, {
       allNamespaces: flags['all-namespaces'],
       namespaceSelector: this.labelSelector(flags.selector),
       warnAtPercent: flags.warn,
@@ -70,7 +101,9 @@ rejected. --offline takes ResourceQuotas and LimitRanges from the manifests and 
     })
     const view = quotaReportView(report, {noHeaders: flags['no-headers'], wide: flags.output === 'wide'})
     this.print(view, flags.output, OUTPUTS, {noHeaders: flags['no-headers']})
+    for (const error of report.errors) this.out.error(`context "${error.context}": ${error.message}`)
     const summary = quotaSummary(report)
-    if (summary.breached > 0 || (flags['fail-on-missing'] && summary.missingRequests > 0)) this.exit(ExitCode.verdictNo)
+    const code = reportExitCode({failedContexts: report.errors.length, breached: summary.breached, missingRequests: summary.missingRequests, failOnMissing: flags['fail-on-missing']})
+    if (code !== ExitCode.ok) this.exit(code)
   }
 }

@@ -1,24 +1,11 @@
-import type {KubeObject} from '@kubeline/core'
 import {evaluateQuota} from './evaluate-quota.js'
 import type {QuotaLine, QuotaThresholds} from './evaluate-quota.js'
-import type {LimitRange, Pod, ResourceQuota} from './kubernetes-objects.js'
-import {missingQuotaRequests} from './pod-constraints.js'
-import {quotaMatchesObject, quotaScopeRequirements} from './quota-scopes.js'
-import {recomputeQuotaUsed} from './recompute-quota-used.js'
-import {topConsumers} from './top-consumers.js'
+import type {LimitRange, ResourceQuota} from './kubernetes-objects.js'
+import type {MissingRequests, NamespaceTally, QuotaTally} from './namespace-tally.js'
+import {quotaScopeRequirements} from './quota-scopes.js'
 import type {Consumer} from './top-consumers.js'
 
-/** What the report needs from one namespace, read by the service. */
-export interface NamespaceQuotaData {
-  namespace: string
-  quotas: ResourceQuota[]
-  limitRanges: LimitRange[]
-  pods: Pod[]
-  /** PVCs and Services: with the pods, what drift is recomputed from. */
-  otherCharged: KubeObject[]
-  /** ReplicaSets, Deployments, Jobs, CronJobs... by uid, for --top. */
-  owners: ReadonlyMap<string, KubeObject>
-}
+export type {MissingRequests} from './namespace-tally.js'
 
 export interface ReportOptions extends QuotaThresholds {
   /** Workloads to show per quota'd resource; 0 for none. */
@@ -46,14 +33,9 @@ export interface LimitRangeEntry {
   limits: {type: string; resource: string; min?: string; max?: string; default?: string; defaultRequest?: string; maxLimitRequestRatio?: string}[]
 }
 
-export interface MissingRequests {
-  pod: string
-  quota: string
-  /** The API server's words for the next replica's rejection: `must specify cpu for: app; ...`. */
-  problem: string
-}
-
 export interface NamespaceReport {
+  /** The kubeconfig context the namespace was read through. */
+  context: string
   namespace: string
   quotas: QuotaEntry[]
   limitRanges: LimitRangeEntry[]
@@ -61,44 +43,38 @@ export interface NamespaceReport {
 }
 
 /**
- * The whole report for a set of namespaces, as plain data: every quota line evaluated with
- * exact quantities, drift between status.used and what the objects charge, the top
- * consumers, LimitRanges, and the pods whose next replica a quota would reject for a
- * missing request or limit.
+ * The report of one namespace, as plain data: every quota line evaluated with exact
+ * quantities, drift between status.used and what the objects charge, the top consumers,
+ * LimitRanges, and the pods whose next replica a quota would reject for a missing request
+ * or limit. `tally` has had all of the namespace's pods, PVCs and Services added.
  */
-export function buildNamespaceReport(data: NamespaceQuotaData, options: ReportOptions): NamespaceReport {
-  const charged = [...data.pods, ...data.otherCharged]
-  const quotas = data.quotas.map((quota) => quotaEntry(quota, data, charged, options))
+export function buildNamespaceReport(context: string, tally: NamespaceTally, limitRanges: readonly LimitRange[], options: ReportOptions): NamespaceReport {
   return {
-    namespace: data.namespace,
-    quotas,
-    limitRanges: data.limitRanges.map(limitRangeEntry).sort((a, b) => a.name.localeCompare(b.name)),
-    missingRequests: missingRequestsIn(data),
+    context,
+    namespace: tally.namespace,
+    quotas: tally.quotas().map((quota) => quotaEntry(quota, options)),
+    limitRanges: limitRanges.map(limitRangeEntry).sort((a, b) => a.name.localeCompare(b.name)),
+    missingRequests: tally.missingRequests(),
   }
 }
 
-function quotaEntry(quota: ResourceQuota, data: NamespaceQuotaData, charged: KubeObject[], options: ReportOptions): QuotaEntry {
-  const {lines} = evaluateQuota(quota, options)
-  const quotaPods = data.pods.filter((pod) => quotaMatchesObject(quota, pod))
-  const podResources = lines.map((line) => line.resource).filter(chargedByPods)
-  const top = options.top > 0 ? topConsumers(quotaPods, data.owners, podResources, options.top, {now: options.now}) : {}
+function quotaEntry({quota, recomputed, top}: QuotaTally, options: ReportOptions): QuotaEntry {
   return {
     name: quota.metadata.name ?? '',
     scopes: [...(quota.spec?.scopes ?? [])],
     scopeSelector: quotaScopeRequirements(quota)
       .filter((requirement) => !(quota.spec?.scopes ?? []).includes(requirement.scopeName))
       .map((requirement) => ({scopeName: requirement.scopeName, operator: requirement.operator, ...(requirement.values ? {values: [...requirement.values]} : {})})),
-    lines,
-    drift: driftOf(quota, charged, options.now),
-    top: Object.entries(top).map(([resource, consumers]) => ({resource, consumers})),
+    lines: evaluateQuota(quota, options).lines,
+    drift: driftOf(quota, recomputed()),
+    top: Object.entries(top()).map(([resource, consumers]) => ({resource, consumers})),
   }
 }
 
 /** Keys the pods, PVCs and Services we read account for; object counts of other kinds are not recomputed. */
 const NOT_RECOMPUTED = /^(configmaps|secrets|replicationcontrollers|resourcequotas)$|^count\/(?!(pods|services|persistentvolumeclaims)$)/
 
-function driftOf(quota: ResourceQuota, charged: KubeObject[], now: Date): DriftEntry[] {
-  const recomputed = recomputeQuotaUsed(quota, charged, {now})
+function driftOf(quota: ResourceQuota, recomputed: Record<string, string>): DriftEntry[] {
   const statusUsed = quota.status?.used ?? {}
   return Object.entries(recomputed)
     .filter(([resource]) => !NOT_RECOMPUTED.test(resource))
@@ -108,10 +84,6 @@ function driftOf(quota: ResourceQuota, charged: KubeObject[], now: Date): DriftE
 
 function sameQuantity(a: unknown, b: string): boolean {
   return a !== undefined && String(a) === b
-}
-
-function chargedByPods(resource: string): boolean {
-  return /^(requests\.|limits\.)?(cpu|memory|ephemeral-storage)$|^(requests\.)?hugepages-|^pods$|^count\/pods$/.test(resource)
 }
 
 const LIMIT_FIELDS = ['min', 'max', 'default', 'defaultRequest', 'maxLimitRequestRatio'] as const
@@ -129,16 +101,4 @@ function limitRangeEntry(limitRange: LimitRange): LimitRangeEntry {
     })
   })
   return {name: limitRange.metadata.name ?? '', limits}
-}
-
-function missingRequestsIn(data: NamespaceQuotaData): MissingRequests[] {
-  const missing: MissingRequests[] = []
-  for (const pod of data.pods) {
-    for (const quota of data.quotas) {
-      if (!quotaMatchesObject(quota, pod)) continue
-      const problem = missingQuotaRequests(pod, Object.keys(quota.status?.hard ?? quota.spec?.hard ?? {}))
-      if (problem) missing.push({pod: pod.metadata.name ?? '', quota: quota.metadata.name ?? '', problem})
-    }
-  }
-  return missing
 }

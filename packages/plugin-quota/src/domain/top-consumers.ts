@@ -1,6 +1,7 @@
 import {baseUnitValue, type KubeObject, type Quantity} from '@kubeline/core'
 import type {Pod} from './kubernetes-objects.js'
 import {podUsageList, type PodUsageOptions} from './pod-usage.js'
+import type {ResourceList} from './resource-list.js'
 
 export interface WorkloadRef {
   kind: string
@@ -56,21 +57,34 @@ export function topConsumers(
   n: number,
   options: PodUsageOptions = {},
 ): Record<string, Consumer[]> {
-  const totals = new Map<string, {ref: WorkloadRef; usage: Map<string, {used: Quantity; pods: number}>}>()
-  for (const pod of pods) {
-    const ref = owningWorkload(pod, ownerLookup)
+  const totals = new WorkloadUsageTotals(resources)
+  for (const pod of pods) totals.add(owningWorkload(pod, ownerLookup), podUsageList(pod, options))
+  return totals.top(n)
+}
+
+/** topConsumers one pod at a time: per workload, the sum of each resource and the pods charging it. */
+export class WorkloadUsageTotals {
+  private readonly totals = new Map<string, {ref: WorkloadRef; usage: Map<string, {used: Quantity; pods: number}>}>()
+
+  constructor(readonly resources: readonly string[]) {}
+
+  /** `usage` is the pod's podUsageList. */
+  add(ref: WorkloadRef, usage: ResourceList): void {
     const key = `${ref.kind}/${ref.namespace}/${ref.name}`
-    const entry = totals.get(key) ?? {ref, usage: new Map()}
-    totals.set(key, entry)
-    const usage = podUsageList(pod, options)
-    for (const resource of resources) {
+    const entry = this.totals.get(key) ?? {ref, usage: new Map()}
+    this.totals.set(key, entry)
+    for (const resource of this.resources) {
       const used = usage[resource]
       if (used === undefined) continue
       const sum = entry.usage.get(resource)
       entry.usage.set(resource, {used: sum === undefined ? used : sum.used.add(used), pods: (sum?.pods ?? 0) + 1})
     }
   }
-  return Object.fromEntries(resources.map((resource) => [resource, ranked([...totals.values()], resource).slice(0, n)]))
+
+  /** The n largest per resource, largest first, then kind/namespace/name; workloads charging zero are left out. */
+  top(n: number): Record<string, Consumer[]> {
+    return Object.fromEntries(this.resources.map((resource) => [resource, ranked([...this.totals.values()], resource).slice(0, n)]))
+  }
 }
 
 function ranked(entries: {ref: WorkloadRef; usage: Map<string, {used: Quantity; pods: number}>}[], resource: string): Consumer[] {

@@ -31,6 +31,17 @@ describe('workloadPods', () => {
     expect(result?.pod.metadata.namespace).toBe('payments')
   })
 
+  // kubernetes pkg/apis/apps/validation ValidateRollingUpdateDeployment: what the API server would refuse.
+  test.each([
+    {name: 'a negative maxSurge', rollingUpdate: {maxSurge: -1, maxUnavailable: 1}, message: 'spec.strategy.rollingUpdate.maxSurge: Invalid value: -1: must be greater than or equal to 0'},
+    {name: 'a string that is not a percentage', rollingUpdate: {maxSurge: '25'}, message: 'spec.strategy.rollingUpdate.maxSurge: Invalid value: "25": a valid percent string'},
+    {name: 'both 0', rollingUpdate: {maxSurge: 0, maxUnavailable: '0%'}, message: 'spec.strategy.rollingUpdate.maxUnavailable: Invalid value: "0%": may not be 0 when `maxSurge` is 0'},
+    {name: 'maxUnavailable over 100%', rollingUpdate: {maxUnavailable: '150%'}, message: 'spec.strategy.rollingUpdate.maxUnavailable: Invalid value: "150%": must not be greater than 100%'},
+  ])('a Deployment with $name is INVALID_MANIFEST naming the field', ({rollingUpdate, message}) => {
+    const invalid = deployment('web', 4, [app()], {type: 'RollingUpdate', rollingUpdate})
+    expect(() => workloadPods(invalid, 'payments')).toThrow(expect.objectContaining({code: 'INVALID_MANIFEST', message: expect.stringContaining(message)}))
+  })
+
   test('objects without pods', () => {
     expect(workloadPods(object('v1', 'ConfigMap', {}), 'payments')).toBeUndefined()
     expect(workloadPods(object('example.com/v1', 'Deployment', {}), 'payments')).toBeUndefined()

@@ -1,6 +1,6 @@
-import type {KubeObject} from '@kubeline/core'
+import {rollingUpdateBudget, scaledValueFromIntOrPercent} from '@kubeline/core'
+import type {KubeObject, RollingUpdate} from '@kubeline/core'
 import type {PersistentVolumeClaim, Pod, PodSpec} from './kubernetes-objects.js'
-import {resolveSurgeBudget} from './surge-budget.js'
 
 /** How a workload turns into pods, read from its spec with the API's defaults. */
 export interface WorkloadPods {
@@ -31,8 +31,8 @@ interface WorkloadSpec {
   concurrencyPolicy?: string
   template?: {metadata?: KubeObject['metadata']; spec?: PodSpec}
   jobTemplate?: {metadata?: KubeObject['metadata']; spec?: WorkloadSpec}
-  strategy?: {type?: string; rollingUpdate?: {maxSurge?: number | string; maxUnavailable?: number | string}}
-  updateStrategy?: {type?: string; rollingUpdate?: {maxSurge?: number | string; maxUnavailable?: number | string}}
+  strategy?: {type?: string; rollingUpdate?: RollingUpdate}
+  updateStrategy?: {type?: string; rollingUpdate?: RollingUpdate}
   volumeClaimTemplates?: PersistentVolumeClaim[]
 }
 
@@ -40,10 +40,12 @@ interface WorkloadSpec {
  * The pods a workload object asks for (undefined for objects that create no pods):
  * - Pod: itself;
  * - Deployment: `replicas` (default 1); a RollingUpdate (the default) may run maxSurge
- *   (default 25%, rounded up) extra pods, Recreate none; it creates a ReplicaSet;
+ *   (default 25%, rounded up) extra pods, Recreate none; it creates a ReplicaSet. Its rolling
+ *   update is checked as the API server would (INVALID_MANIFEST naming the field);
  * - ReplicaSet, ReplicationController: `replicas`; StatefulSet: `replicas`, replaced one by
  *   one, plus its volumeClaimTemplates per replica;
- * - DaemonSet: one pod per node (`nodeCount`), maxSurge (default 0) against the node count;
+ * - DaemonSet: one pod per node (`nodeCount`), maxSurge (default 0) against the node count,
+ *   rounded up (upstream daemonset util SurgeCount);
  * - Job: `parallelism` (default 1) capped by `completions`, none when suspended;
  * - CronJob: one Job from jobTemplate; concurrencyPolicy Allow (the default) lets runs
  *   overlap without bound, which a note says.
@@ -77,7 +79,8 @@ function deploymentPods(object: KubeObject, spec: WorkloadSpec, namespace: strin
   const replicas = spec.replicas ?? 1
   const rolling = spec.strategy?.type !== 'Recreate'
   const rollingUpdate = spec.strategy?.rollingUpdate
-  const surge = rolling ? resolveSurgeBudget(rollingUpdate?.maxSurge ?? '25%', rollingUpdate?.maxUnavailable ?? '25%', replicas).surge : 0
+  const withDefaults = {maxSurge: rollingUpdate?.maxSurge ?? '25%', maxUnavailable: rollingUpdate?.maxUnavailable ?? '25%'}
+  const surge = rolling ? rollingUpdateBudget(withDefaults, replicas, 'spec.strategy.rollingUpdate').maxSurge : 0
   const replicaSet = child('apps/v1', 'ReplicaSet', object, namespace)
   return {...base(templatePod(spec, namespace)), replicas, surge, children: [replicaSet]}
 }
@@ -85,7 +88,7 @@ function deploymentPods(object: KubeObject, spec: WorkloadSpec, namespace: strin
 function daemonSetPods(spec: WorkloadSpec, namespace: string, nodeCount: number | undefined): WorkloadPods {
   const nodes = nodeCount ?? 0
   const rollingUpdate = spec.updateStrategy?.type === 'OnDelete' ? undefined : spec.updateStrategy?.rollingUpdate
-  const surge = rollingUpdate?.maxSurge === undefined ? 0 : resolveSurgeBudget(rollingUpdate.maxSurge, rollingUpdate.maxUnavailable ?? 1, nodes).surge
+  const surge = rollingUpdate?.maxSurge === undefined ? 0 : scaledValueFromIntOrPercent(rollingUpdate.maxSurge, nodes, true, 'spec.updateStrategy.rollingUpdate.maxSurge')
   const notes = nodeCount === undefined ? ['DaemonSet pods not counted: the number of nodes is unknown (pass the node count)'] : []
   return {...base(templatePod(spec, namespace)), replicas: nodes, surge, notes}
 }

@@ -2,11 +2,12 @@ import {Quantity, formatInCommonUnit, kubelineDocument, renderMarkdownTable, ren
 import type {Column, ResultView, TableView} from '@kubeline/core'
 import type {QuotaLine} from '../domain/evaluate-quota.js'
 import type {QuotaEntry} from '../domain/quota-report.js'
-import type {QuotaReport} from '../services/collect-quota-report.js'
+import type {QuotaReport} from '../domain/fleet-report.js'
 import {quotaSummary} from './quota-summary.js'
 import {reportSections} from './report-sections.js'
 
 export interface QuotaRow {
+  context: string
   namespace: string
   quota: QuotaEntry
   line: QuotaLine
@@ -17,21 +18,24 @@ const BAR_WIDTH = 10
 /**
  * `-o json|yaml`: the QuotaReport document (docs/quota-report.md). Table: one row per quota
  * key with used and hard in one unit, then sections for LimitRanges, top consumers, missing
- * requests, drift and unguarded namespaces (left out with --no-headers, for awk).
+ * requests, drift, unguarded namespaces and contexts that could not be read (left out with
+ * --no-headers, for awk). A CONTEXT column leads when the report spans several contexts.
  */
 export function quotaReportView(report: QuotaReport, options: {noHeaders?: boolean; wide?: boolean} = {}): ResultView<QuotaRow> {
   const rows = report.namespaces.flatMap((namespace) =>
-    namespace.quotas.flatMap((quota) => quota.lines.map((line) => ({namespace: namespace.namespace, quota, line}))),
+    namespace.quotas.flatMap((quota) => quota.lines.map((line) => ({context: namespace.context, namespace: namespace.namespace, quota, line}))),
   )
-  const table: TableView<QuotaRow> = {columns: quotaColumns(report.namespace === null), rows}
+  const table: TableView<QuotaRow> = {columns: quotaColumns({fleet: report.contexts.length > 1, across: report.namespace === null}), rows}
   const sections = reportSections(report)
   return {
     document: kubelineDocument('QuotaReport', {
       context: report.context,
+      contexts: report.contexts,
       namespace: report.namespace,
       summary: quotaSummary(report),
       namespaces: report.namespaces,
       unconstrained: report.unconstrained,
+      errors: report.errors,
     }),
     text: () =>
       options.noHeaders
@@ -42,8 +46,9 @@ export function quotaReportView(report: QuotaReport, options: {noHeaders?: boole
   }
 }
 
-function quotaColumns(across: boolean): Column<QuotaRow>[] {
+function quotaColumns({fleet, across}: {fleet: boolean; across: boolean}): Column<QuotaRow>[] {
   return [
+    ...(fleet ? [{header: 'CONTEXT', value: (row: QuotaRow) => row.context}] : []),
     ...(across ? [{header: 'NAMESPACE', value: (row: QuotaRow) => row.namespace}] : []),
     {header: 'QUOTA', value: (row) => row.quota.name},
     {header: 'RESOURCE', value: (row) => row.line.resource},

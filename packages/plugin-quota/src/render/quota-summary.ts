@@ -1,4 +1,4 @@
-import type {QuotaReport} from '../services/collect-quota-report.js'
+import type {QuotaReport} from '../domain/fleet-report.js'
 
 export interface QuotaSummary {
   namespaces: number

@@ -1,8 +1,11 @@
 import {RESOURCES} from '@kubeline/core'
 import type {KubeClient, KubeObject, ResourceType} from '@kubeline/core'
-import type {LimitRange, Pod, ResourceQuota} from '../domain/kubernetes-objects.js'
+import type {ContextReport, UnconstrainedNamespace} from '../domain/fleet-report.js'
+import type {LimitRange, ResourceQuota} from '../domain/kubernetes-objects.js'
+import {NamespaceTally} from '../domain/namespace-tally.js'
+import {evaluatorFor} from '../domain/object-usage.js'
 import {buildNamespaceReport} from '../domain/quota-report.js'
-import type {NamespaceQuotaData, NamespaceReport, ReportOptions} from '../domain/quota-report.js'
+import type {ReportOptions} from '../domain/quota-report.js'
 
 export interface QuotaReportRequest extends ReportOptions {
   allNamespaces: boolean
@@ -10,82 +13,94 @@ export interface QuotaReportRequest extends ReportOptions {
   namespaceSelector?: string
 }
 
-export interface QuotaReport {
-  context: string
-  /** The namespace asked for, or null across namespaces. */
-  namespace: string | null
-  namespaces: NamespaceReport[]
-  /** Across namespaces only: namespaces without a ResourceQuota or a LimitRange. */
-  unconstrained: {namespace: string; missing: ('ResourceQuota' | 'LimitRange')[]}[]
-}
+/** The kinds whose objects charge quotas, streamed page by page into the tallies. */
+const CHARGED_KINDS = [RESOURCES.pods, RESOURCES.persistentvolumeclaims, RESOURCES.services]
 
 /**
- * Read what the report needs with one paginated list per kind, in one namespace (works for a
- * user who may only list there) or across all; the number of requests grows with pages,
- * never with the number of namespaces.
+ * Read what the report needs in one namespace (works for a user who may only list there)
+ * or across all, with one paginated list per kind: the number of requests grows with
+ * pages, never with the number of namespaces. Quotas, LimitRanges and (for --top) owners
+ * are read first; then pods, PVCs and Services are folded into per-namespace tallies page
+ * by page, so memory holds one page of pods, not the cluster's.
  */
-export async function collectQuotaReport(kube: KubeClient, request: QuotaReportRequest): Promise<QuotaReport> {
+export async function collectQuotaReport(kube: KubeClient, request: QuotaReportRequest): Promise<ContextReport> {
   const across = request.allNamespaces || request.namespaceSelector !== undefined
   const scope = across ? null : kube.namespace
-  const list = async <T extends KubeObject>(type: ResourceType): Promise<T[]> => (await kube.list<T>(type, {namespace: scope})).items
-  const [namespaceObjects, quotas, limitRanges, pods, pvcs, services, replicaSets, jobs] = await Promise.all([
-    across ? kube.list(RESOURCES.namespaces, {labelSelector: request.namespaceSelector}).then((result) => result.items) : Promise.resolve([]),
-    list<ResourceQuota>(RESOURCES.resourcequotas),
-    list<LimitRange>(RESOURCES.limitranges),
-    list<Pod>(RESOURCES.pods),
-    list(RESOURCES.persistentvolumeclaims),
-    list(RESOURCES.services),
-    request.top > 0 ? list(RESOURCES.replicasets) : Promise.resolve([]),
-    request.top > 0 ? list(RESOURCES.jobs) : Promise.resolve([]),
+  const [names, quotas, limitRanges, owners] = await Promise.all([
+    across ? namespaceNames(kube, request.namespaceSelector) : Promise.resolve([kube.namespace]),
+    byNamespace<ResourceQuota>(kube, RESOURCES.resourcequotas, scope),
+    byNamespace<LimitRange>(kube, RESOURCES.limitranges, scope),
+    request.top > 0 ? ownerLookup(kube, scope) : Promise.resolve(new Map<string, KubeObject>()),
   ])
-  const names = across ? namespaceObjects.map((namespace) => namespace.metadata.name as string) : [kube.namespace]
-  const owners = new Map([...replicaSets, ...jobs].map((owner) => [owner.metadata.uid as string, owner]))
-  const byNamespace = groupByNamespace({quotas, limitRanges, pods, others: [...pvcs, ...services]})
-  const reports = names
-    .filter((namespace) => !across || (byNamespace.get(namespace)?.quotas.length ?? 0) > 0 || (byNamespace.get(namespace)?.limitRanges.length ?? 0) > 0)
-    .sort()
-    .map((namespace) => buildNamespaceReport(dataFor(namespace, byNamespace, owners), request))
+  const reported = names.filter((namespace) => !across || quotas.has(namespace) || limitRanges.has(namespace)).sort()
+  const tallies = new Map(reported.map((namespace) => [namespace, new NamespaceTally(namespace, quotas.get(namespace) ?? [], {now: request.now, top: request.top, owners})]))
+  await Promise.all(CHARGED_KINDS.map((type) => foldPages(kube, type, scope, tallies)))
   return {
     context: kube.contextName,
-    namespace: scope ?? null,
-    namespaces: reports,
-    unconstrained: across ? unconstrainedNamespaces(names, byNamespace) : [],
+    namespace: scope,
+    namespaces: [...tallies.values()].map((tally) => buildNamespaceReport(kube.contextName, tally, limitRanges.get(tally.namespace) ?? [], request)),
+    unconstrained: across ? unconstrainedNamespaces(kube.contextName, names, quotas, limitRanges) : [],
   }
 }
 
-interface Grouped {
-  quotas: ResourceQuota[]
-  limitRanges: LimitRange[]
-  pods: Pod[]
-  others: KubeObject[]
+/** Add every object of a kind to its namespace's tally as pages arrive; a restarted list starts that kind over. */
+async function foldPages(kube: KubeClient, type: ResourceType, scope: string | null, tallies: ReadonlyMap<string, NamespaceTally>): Promise<void> {
+  const evaluator = evaluatorFor({apiVersion: type.version, kind: type.kind})
+  for await (const page of kube.listPages(type, {namespace: scope})) {
+    if (page.restarted) for (const tally of tallies.values()) tally.forget(evaluator)
+    for (const object of page.items) tallies.get(object.metadata.namespace ?? '')?.add(object)
+  }
 }
 
-function groupByNamespace(all: Grouped): Map<string, Grouped> {
-  const groups = new Map<string, Grouped>()
-  const add = (kind: keyof Grouped, object: KubeObject) => {
+async function byNamespace<T extends KubeObject>(kube: KubeClient, type: ResourceType, scope: string | null): Promise<Map<string, T[]>> {
+  const groups = new Map<string, T[]>()
+  for (const object of (await kube.list<T>(type, {namespace: scope})).items) {
     const namespace = object.metadata.namespace ?? ''
-    const group = groups.get(namespace) ?? {quotas: [], limitRanges: [], pods: [], others: []}
-    ;(group[kind] as KubeObject[]).push(object)
-    groups.set(namespace, group)
+    const group = groups.get(namespace)
+    if (group) group.push(object)
+    else groups.set(namespace, [object])
   }
-  for (const kind of Object.keys(all) as (keyof Grouped)[]) for (const object of all[kind]) add(kind, object)
   return groups
 }
 
-function dataFor(namespace: string, groups: Map<string, Grouped>, owners: ReadonlyMap<string, KubeObject>): NamespaceQuotaData {
-  const group = groups.get(namespace) ?? {quotas: [], limitRanges: [], pods: [], others: []}
-  return {namespace, quotas: group.quotas, limitRanges: group.limitRanges, pods: group.pods, otherCharged: group.others, owners}
+async function namespaceNames(kube: KubeClient, labelSelector: string | undefined): Promise<string[]> {
+  const names: string[] = []
+  for await (const page of kube.listPages(RESOURCES.namespaces, {labelSelector})) {
+    if (page.restarted) names.length = 0
+    names.push(...page.items.map((namespace) => namespace.metadata.name ?? ''))
+  }
+  return names
 }
 
-function unconstrainedNamespaces(names: string[], groups: Map<string, Grouped>): QuotaReport['unconstrained'] {
-  return names
+/** ReplicaSets and Jobs by uid, reduced to what the walk up ownerReferences needs. */
+async function ownerLookup(kube: KubeClient, scope: string | null): Promise<Map<string, KubeObject>> {
+  const owners = new Map<string, KubeObject>()
+  await Promise.all(
+    [RESOURCES.replicasets, RESOURCES.jobs].map(async (type) => {
+      for await (const page of kube.listPages(type, {namespace: scope})) {
+        for (const {apiVersion, kind, metadata} of page.items) {
+          if (metadata.uid === undefined) continue
+          owners.set(metadata.uid, {apiVersion, kind, metadata: {name: metadata.name, namespace: metadata.namespace, uid: metadata.uid, ownerReferences: metadata.ownerReferences}})
+        }
+      }
+    }),
+  )
+  return owners
+}
+
+function unconstrainedNamespaces(
+  context: string,
+  names: readonly string[],
+  quotas: ReadonlyMap<string, unknown[]>,
+  limitRanges: ReadonlyMap<string, unknown[]>,
+): UnconstrainedNamespace[] {
+  return [...names]
     .sort()
     .map((namespace) => {
-      const group = groups.get(namespace)
-      const missing: ('ResourceQuota' | 'LimitRange')[] = []
-      if (!group?.quotas.length) missing.push('ResourceQuota')
-      if (!group?.limitRanges.length) missing.push('LimitRange')
-      return {namespace, missing}
+      const missing: UnconstrainedNamespace['missing'] = []
+      if (!quotas.has(namespace)) missing.push('ResourceQuota')
+      if (!limitRanges.has(namespace)) missing.push('LimitRange')
+      return {context, namespace, missing}
     })
     .filter((entry) => entry.missing.length > 0)
 }

@@ -173,6 +173,11 @@ describe('kubectl quota-report -f (plan mode)', () => {
     const quantity = await quotaReport(['-f', badQuantity, '--offline'])
     expect(quantity.code).toBe(2)
     expect(quantity.stderr).toContain(`error: ${badQuantity}:3 (document 2): Deployment bad: invalid quantity "2x"`)
+    const negativeSurge = deployment('web', 4)
+    ;(negativeSurge.spec as Record<string, unknown>).strategy = {rollingUpdate: {maxSurge: -1, maxUnavailable: 1}}
+    const budget = await quotaReport(['-f', manifestFile([negativeSurge]), '--offline'])
+    expect(budget.code).toBe(2)
+    expect(budget.stderr).toContain('spec.strategy.rollingUpdate.maxSurge: Invalid value: -1: must be greater than or equal to 0')
     for (const args of [['--offline'], ['--nodes', '3'], ['-A', '-f', badQuantity]]) {
       const run = await quotaReport(args)
       expect(run.code, args.join(' ')).toBe(2)

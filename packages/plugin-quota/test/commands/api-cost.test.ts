@@ -1,0 +1,36 @@
+import {REAL_CLUSTER_ENV, runPlugin, startE2eCluster} from '@kubeline/sandbox/e2e'
+import type {E2eCluster} from '@kubeline/sandbox/e2e'
+import {afterAll, beforeAll, describe, expect, test} from 'vitest'
+
+// A generated scale set (sandbox only: request counts are the sandbox's), controllers off so
+// the pods stay as generated. 1,300 pods are three pages of 500.
+const NAMESPACES = 60
+const PODS = 1300
+let cluster: E2eCluster
+beforeAll(async () => {
+  cluster = await startE2eCluster({fixture: `scale:namespaces=${NAMESPACES},pods=${PODS},quotas=${NAMESPACES},deployments=30`, controllers: false})
+})
+afterAll(async () => cluster?.stop())
+
+describe.runIf(process.env[REAL_CLUSTER_ENV] === undefined)('kubectl quota-report -A: API cost', () => {
+  test('one paginated, cluster-wide list per kind: requests grow with pages, never with namespaces', async () => {
+    const requests = cluster.sandbox!.requests
+    requests.clear()
+    const run = await runPlugin('kubectl-quota_report', ['-A', '--top', '3', '-o', 'json'], {kubeconfig: cluster.kubeconfigPath})
+    expect(run.stderr).toBe('')
+    expect(run.code).toBe(3) // the scale set has quotas over their limits
+    // A large document followed by exit 3 arrives whole (stdout is flushed before process.exit).
+    expect(JSON.parse(run.stdout).summary.quotas).toBe(NAMESPACES)
+    const counts = Object.fromEntries(requests.counts().map(({verb, resource, namespace, count}) => [`${verb} ${resource} ${namespace}`, count]))
+    expect(counts).toEqual({
+      'list namespaces ': 1,
+      'list resourcequotas ': 1,
+      'list limitranges ': 1,
+      'list replicasets ': 1,
+      'list jobs ': 1,
+      'list pods ': Math.ceil(PODS / 500),
+      'list persistentvolumeclaims ': 1,
+      'list services ': 1,
+    })
+  })
+})
