@@ -35,8 +35,8 @@ allowed, 3 when denied; --expect deny swaps them for scripts. Policies of every 
   async run(): Promise<void> {
     const {flags} = await this.parse(Check)
     const request = {
-      from: parseEndpointSpec('from', flags.from),
-      to: parseEndpointSpec('to', flags.to),
+      from: parseEndpointSpec('--from', flags.from),
+      to: parseEndpointSpec('--to', flags.to),
       port: validatePortNumber(flags.port, '--port'),
       protocol: parseProtocol(flags.protocol),
       options: evaluationOptions(flags),

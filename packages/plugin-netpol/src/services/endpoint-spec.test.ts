@@ -16,7 +16,7 @@ describe('parseEndpointSpec', () => {
     {text: 'shop/job/migrate', spec: {kind: 'workload', namespace: 'shop', workload: 'job', name: 'migrate'}},
     {text: 'shop/cj/nightly', spec: {kind: 'workload', namespace: 'shop', workload: 'cronjob', name: 'nightly'}},
   ])('$text', ({text, spec}) => {
-    expect(parseEndpointSpec('from', text)).toEqual(spec)
+    expect(parseEndpointSpec('--from', text)).toEqual(spec)
   })
 
   test.each([
@@ -28,6 +28,10 @@ describe('parseEndpointSpec', () => {
     {text: 'shop/service/web', problem: 'expected ns/pod, ns/<workload kind>/name or ip:ADDRESS'},
     {text: 'a/b/c/d', problem: 'expected ns/pod, ns/<workload kind>/name or ip:ADDRESS'},
   ])('$text is rejected: $problem', ({text, problem}) => {
-    expect(() => parseEndpointSpec('to', text)).toThrow(`invalid --to "${text}": ${problem}`)
+    expect(() => parseEndpointSpec('--to', text)).toThrow(`invalid --to "${text}": ${problem}`)
+  })
+
+  test('the message names the input it is given, a flag or a suite field', () => {
+    expect(() => parseEndpointSpec('to', 'a/b/c/d')).toThrow(/^invalid to "a\/b\/c\/d": /)
   })
 })

@@ -27,10 +27,11 @@ const NAME = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/
 /**
  * Parses `ip:10.0.0.1`, `ns/pod`, `pod` (in the -n namespace), `ns/pod/name` or
  * `ns/<workload>/name` (deployment|deploy, statefulset|sts, daemonset|ds, replicaset|rs, job, cronjob|cj).
+ * `input` names where `text` came from in the message: a flag (`--from`) or a suite field (`from`).
  */
-export function parseEndpointSpec(flag: string, text: string): EndpointSpec {
+export function parseEndpointSpec(input: string, text: string): EndpointSpec {
   const invalid = (problem: string) =>
-    new UsageError('INVALID_FLAG', `invalid --${flag} "${text}": ${problem}`, {fix: 'Use ns/pod, ns/deployment/name or ip:1.2.3.4.'})
+    new UsageError('INVALID_FLAG', `invalid ${input} "${text}": ${problem}`, {fix: 'Use ns/pod, ns/deployment/name or ip:1.2.3.4.'})
   if (text.startsWith('ip:')) {
     const ip = text.slice(3)
     if (parseIpAddress(ip) === undefined) throw invalid(`"${ip}" is not an IP address`)

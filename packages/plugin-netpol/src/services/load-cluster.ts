@@ -1,5 +1,6 @@
 import {KubelineError, RESOURCES, readManifests} from '@kubeline/core'
 import type {KubeClient, KubeObject, ResourceType} from '@kubeline/core'
+import {appliedOnTop, objectKey} from '../domain/applied-on-top.js'
 import type {ClusterState} from '../domain/kube-objects.js'
 import type {ClusterObjects} from './manifest-cluster.js'
 import {emptyClusterObjects, manifestCluster} from './manifest-cluster.js'
@@ -32,7 +33,7 @@ export interface LoadedCluster {
 export async function loadCluster(source: ClusterSource): Promise<LoadedCluster> {
   const kube = source.offline ? undefined : await source.connect()
   const namespace = kube?.namespace ?? source.namespace ?? 'default'
-  const sourced = source.files.length > 0 ? await readManifests([...source.files]) : []
+  const sourced = source.files.length > 0 ? await readManifests([...source.files], {validateBuiltIns: true}) : []
   const manifests = manifestCluster(sourced, namespace)
   const live = kube ? await liveObjects(kube) : emptyClusterObjects()
   const state: ClusterState = {
@@ -41,7 +42,7 @@ export async function loadCluster(source: ClusterSource): Promise<LoadedCluster>
     networkPolicies: applied(live.networkPolicies, manifests.objects.networkPolicies),
     adminNetworkPolicies: applied(live.adminNetworkPolicies, manifests.objects.adminNetworkPolicies),
     baselineAdminNetworkPolicies: applied(live.baselineAdminNetworkPolicies, manifests.objects.baselineAdminNetworkPolicies),
-    clusterNetworkPolicies: manifests.objects.clusterNetworkPolicies,
+    clusterNetworkPolicies: applied([], manifests.objects.clusterNetworkPolicies),
   }
   return {state, namespace, representativePods: manifests.representativePods, ...(kube ? {kube} : {})}
 }
@@ -71,16 +72,10 @@ async function listIfServed(kube: KubeClient, type: ResourceType): Promise<KubeO
   }
 }
 
-interface Named {
-  metadata: {name: string; namespace?: string}
-}
-
 /**
- * `live` with `changes` applied: same namespace and name replaces, the rest is added. Sorted by
- * namespace and name, so explanations list policies in the same order live and offline.
+ * `live` with `changes` applied (a later -f object replaces an earlier one of the same namespace and
+ * name too). Sorted by namespace and name, so explanations list policies in the same order live and offline.
  */
-function applied<T extends Named>(live: readonly T[], changes: readonly T[]): T[] {
-  const key = (object: Named) => `${object.metadata.namespace ?? ''}/${object.metadata.name}`
-  const replaced = new Set(changes.map(key))
-  return [...live.filter((object) => !replaced.has(key(object))), ...changes].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0))
+function applied<T extends {metadata: {name: string; namespace?: string}}>(live: readonly T[], changes: readonly T[]): T[] {
+  return appliedOnTop(live, changes).sort((a, b) => (objectKey(a) < objectKey(b) ? -1 : objectKey(a) > objectKey(b) ? 1 : 0))
 }

@@ -117,7 +117,7 @@ describe('netpol-test matrix', () => {
     {args: ['--port', '80,http'], message: 'invalid --port "http"'},
     {args: ['--protocol', 'TCP,ICMP'], message: 'unknown protocol "ICMP"'},
     {args: ['-l', 'pod in ('], message: 'pod in ('},
-    {args: ['-o', 'dot'], message: 'output format "dot"'},
+    {args: ['-o', 'svg'], message: 'output format "svg"'},
     {args: ['--offline'], message: '--offline needs manifests'},
   ])('bad input exits 2: $message', async ({args, message}) => {
     const run = await netpol(['matrix', '-n', ns, ...args])

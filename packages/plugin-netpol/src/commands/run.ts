@@ -1,0 +1,47 @@
+import {Args, Flags} from '@oclif/core'
+import {ExitCode, KubeCommand, UsageError} from '@kubeline/core'
+import {reportPassed} from '../domain/netpol-test-report.js'
+import {clusterSource, clusterSourceFlags, evaluationFlags, evaluationOptions} from '../netpol-flags.js'
+import {junitReport} from '../render/junit-report.js'
+import {tapReport} from '../render/tap-report.js'
+import {testReportView} from '../render/test-report-view.js'
+import {readTestSuites, runTestSuites} from '../services/run-test-suites.js'
+
+/** junit and tap are written here; the others go through print(). */
+const OUTPUTS = ['table', 'json', 'yaml', 'junit', 'tap'] as const
+
+export default class Run extends KubeCommand {
+  static override summary = 'Check an expectation suite (NetpolTestSuite): every case allowed or denied as expected? Reports for CI.'
+  static override description = `Reads a kubeline.dev/v1alpha1 NetpolTestSuite (a file, a directory of them, or - for stdin) and checks each case statically against the cluster, as check does: from, to (ns/pod, ns/deployment/name, ip:ADDRESS), port, protocol (default TCP) and expect (allow or deny). The suite is validated strictly: an unknown field, a missing one or a bad value exits 2 naming the file, the case and the field. A case whose pod or workload does not exist is reported as an error. Exit 0 when every case passes, 3 otherwise. -o junit and -o tap are for CI test reports.`
+
+  static override examples = [
+    '<%= config.bin %> run netpol-tests.yaml',
+    '<%= config.bin %> run tests/netpol/ -o junit > netpol-junit.xml',
+    '<%= config.bin %> run --offline -f manifests/ netpol-tests.yaml -o tap',
+    '<%= config.bin %> run - -f new-policy.yaml < netpol-tests.yaml   # would the suite still pass if I applied it?',
+  ]
+
+  static override args = {
+    // ignoreStdin: oclif would otherwise take piped text as the missing argument; `-` reads stdin.
+    suite: Args.string({description: 'The NetpolTestSuite: a file, a directory of suites, or - for stdin.', required: true, ignoreStdin: true}),
+  }
+
+  static override flags = {
+    ...clusterSourceFlags,
+    // One value per -f, as kubectl: `run -f policy.yaml suite.yaml` leaves the suite to the argument.
+    filename: Flags.string({char: 'f', multiple: true, multipleNonGreedy: true, description: clusterSourceFlags.filename.description}),
+    ...evaluationFlags,
+    output: Flags.string({char: 'o', description: 'Output format: json|yaml|junit|tap.', options: [...OUTPUTS], default: 'table'}),
+  }
+
+  async run(): Promise<void> {
+    const {args, flags} = await this.parse(Run)
+    if (args.suite === '-' && flags.filename?.includes('-')) throw new UsageError('INVALID_ARGUMENT', 'stdin ("-") can be read only once: pass the suite or -f as -, not both')
+    const suites = await readTestSuites(args.suite)
+    const report = await runTestSuites(clusterSource(flags, () => this.kube(flags)), suites, evaluationOptions(flags))
+    if (flags.output === 'junit') this.out.result(junitReport(report))
+    else if (flags.output === 'tap') this.out.result(tapReport(report))
+    else this.print(testReportView(report), flags.output, OUTPUTS)
+    if (!reportPassed(report)) this.exit(ExitCode.verdictNo)
+  }
+}
