@@ -6,7 +6,7 @@ import {setSuspend} from './services/set-suspend.js'
 /** `suspend` and `resume` differ only in the value they set. */
 export abstract class SetSuspendCommand extends KubeCommand {
   static override strict = false
-  static override args = {name: Args.string({description: 'CronJob name(s).'})}
+  static override args = {name: Args.string({description: 'CronJob name(s).', ignoreStdin: true})}
   static override flags = {
     ...selectorFlag,
     'dry-run': Flags.string({

@@ -6,7 +6,7 @@ import {cronJobHistory} from '../services/cron-job-history.js'
 export default class History extends KubeCommand {
   static override summary = "A CronJob's Jobs, scheduled and manual, with start, duration and result."
   static override examples = ['<%= config.bin %> history nightly-report -n payments', '<%= config.bin %> history nightly-report -o json | jq \'.jobs[] | select(.result == "Failed")\'']
-  static override args = {name: Args.string({description: 'CronJob name.', required: true})}
+  static override args = {name: Args.string({description: 'CronJob name.', required: true, ignoreStdin: true})}
   static override flags = {
     ...noHeadersFlag,
     output: Flags.string({char: 'o', description: 'Output format: wide|json|yaml|name.', default: 'table'}),

@@ -18,7 +18,7 @@ unless --controller-time-zone says otherwise.`
     {description: 'The first run after a date, as JSON', command: "<%= config.bin %> next nightly-report --from 2026-12-24T00:00:00Z --count 1 -o json | jq -r '.runs[0].utc'"},
   ]
 
-  static override args = {name: Args.string({description: 'CronJob name.'})}
+  static override args = {name: Args.string({description: 'CronJob name.', ignoreStdin: true})}
   static override flags = {
     ...noHeadersFlag,
     schedule: Flags.string({description: 'A schedule to evaluate instead of a CronJob.'}),

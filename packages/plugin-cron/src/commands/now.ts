@@ -23,7 +23,7 @@ A suspended CronJob can be triggered (with a warning). \`kubectl cron-trigger NA
   ]
 
   static override strict = false
-  static override args = {name: Args.string({description: 'CronJob name(s).'})}
+  static override args = {name: Args.string({description: 'CronJob name(s).', ignoreStdin: true})}
   static override flags = {
     ...selectorFlag,
     'job-name': Flags.string({description: 'Name of the Job to create (one CronJob only). Default: <cronjob>-manual-<random>.'}),

@@ -11,7 +11,7 @@ export default class Validate extends KubeCommand {
     "<%= config.bin %> validate '@daily' --time-zone Europe/Berlin -o json",
   ]
 
-  static override args = {schedule: Args.string({description: 'The schedule, quoted.', required: true})}
+  static override args = {schedule: Args.string({description: 'The schedule, quoted.', required: true, ignoreStdin: true})}
   static override flags = {
     'time-zone': Flags.string({description: 'IANA time zone, as spec.timeZone.'}),
     output: Flags.string({char: 'o', description: 'Output format: json|yaml.', default: 'table'}),

@@ -9,7 +9,8 @@ beforeAll(async () => {
 })
 afterAll(async () => cluster?.stop())
 
-const cron = (args: string[]) => runPlugin('kubectl-cron_trigger', args, {kubeconfig: cluster.kubeconfigPath})
+const cron = (args: string[], stdin?: string) =>
+  runPlugin('kubectl-cron_trigger', args, {kubeconfig: cluster.kubeconfigPath, ...(stdin === undefined ? {} : {stdin})})
 
 describe('cron-trigger next', () => {
   test('a schedule across the autumn DST change runs twice in the repeated hour', async () => {
@@ -27,6 +28,12 @@ describe('cron-trigger next', () => {
         {time: '2026-11-02T01:30:00-05:00', utc: '2026-11-02T06:30:00Z'},
       ],
     })
+  })
+
+  test('piped stdin (a shell loop) is never read as the missing CronJob name', async () => {
+    const run = await cron(['next', '--schedule', '0 9 * * *', '--from', '2026-11-24T00:00:00Z', '--count', '1', '-o', 'json'], 'nightly-report\n')
+    expect(run).toMatchObject({code: 0, stderr: ''})
+    expect(JSON.parse(run.stdout)).toMatchObject({schedule: '0 9 * * *', runs: [{utc: '2026-11-24T09:00:00Z'}]})
   })
 
   test("a CronJob's own schedule and zone are used", async () => {
