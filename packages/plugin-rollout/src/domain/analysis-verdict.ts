@@ -54,7 +54,8 @@ export function analysisVerdict(samples: readonly AnalysisSample[], thresholds: 
   return {verdict: last.passed ? 'passed' : 'failing', failures, last}
 }
 
-function requireThresholds({min, max, failureLimit}: AnalysisThresholds): void {
+/** Exit 2 unless failureLimit is a whole number >= 1 and min/max give a non-empty range. */
+export function requireThresholds({min, max, failureLimit}: AnalysisThresholds): void {
   if (!Number.isInteger(failureLimit) || failureLimit < 1) {
     throw new UsageError('INVALID_FLAG', `invalid --failure-limit ${failureLimit}: must be a whole number, 1 or more`)
   }

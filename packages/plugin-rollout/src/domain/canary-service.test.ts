@@ -19,6 +19,10 @@ describe('canaryService', () => {
   test('preview Service for blue/green', () => {
     expect(canaryService(web, 'green').metadata.name).toBe('web-green')
   })
+  test('a NodePort Service: node ports are left for the API server to assign', () => {
+    const nodePort: Service = {...web, spec: {...web.spec, type: 'NodePort', externalTrafficPolicy: 'Local', healthCheckNodePort: 31999, ports: [{port: 80, nodePort: 30080}]}}
+    expect(canaryService(nodePort).spec).toEqual({type: 'NodePort', externalTrafficPolicy: 'Local', ports: [{port: 80}], selector: {app: 'web', 'kubeline.dev/track': 'canary'}})
+  })
 })
 
 describe('serviceSelectsPods', () => {

@@ -1,5 +1,5 @@
 import {describe, expect, test} from 'vitest'
-import {httpRouteAccepted, httpRouteCanaryWeight, httpRouteWithWeights} from './gateway-weights.js'
+import {httpRouteAccepted, httpRouteCanaryWeight, httpRouteServiceNames, httpRouteWithCanaryBackend, httpRouteWithWeights, httpRouteWithoutCanaryBackend} from './gateway-weights.js'
 import type {HTTPRoute} from './rollout-objects.js'
 
 const backends = {stableService: 'web', canaryService: 'web-canary'}
@@ -50,4 +50,43 @@ describe('httpRouteAccepted', () => {
     {name: 'one of two gateways rejects', parents: [{conditions: ok()}, {conditions: [{type: 'Accepted', status: 'False', reason: 'NotAllowedByListeners', observedGeneration: 4}]}], want: {accepted: false, reason: 'Accepted is False (NotAllowedByListeners)'}},
     {name: 'ResolvedRefs missing', parents: [{conditions: [ok()[0]!]}], want: {accepted: false, reason: 'condition ResolvedRefs not reported yet'}},
   ])('$name', ({parents, want}) => expect(httpRouteAccepted(withParents(parents))).toEqual(want))
+})
+
+describe('httpRouteWithCanaryBackend / httpRouteWithoutCanaryBackend', () => {
+  const plain: HTTPRoute = {
+    metadata: {name: 'shop'},
+    spec: {rules: [
+      {backendRefs: [{name: 'web', port: 80, filters: [{type: 'RequestHeaderModifier'}]}]},
+      {backendRefs: [{name: 'cdn', port: 80}]},
+    ]},
+  }
+  const added = httpRouteWithCanaryBackend(plain, backends)
+  test('adds a copy of the stable backendRef at weight 0 right after it, on the rules that send to stable only', () => {
+    expect(added.spec.rules?.[0]?.backendRefs).toEqual([
+      {name: 'web', port: 80, filters: [{type: 'RequestHeaderModifier'}]},
+      {name: 'web-canary', port: 80, filters: [{type: 'RequestHeaderModifier'}], weight: 0},
+    ])
+    expect(added.spec.rules?.[1]).toEqual(plain.spec.rules?.[1])
+    expect(httpRouteCanaryWeight(added, backends)).toBe(0)
+  })
+  test('adding twice changes nothing', () => expect(httpRouteWithCanaryBackend(added, backends)).toEqual(added))
+  test('removing gives the stable-only rules back, with the weight the release left', () => {
+    const weighted = httpRouteWithWeights(added, backends, 0)
+    expect(httpRouteWithoutCanaryBackend(weighted, backends).spec.rules?.[0]?.backendRefs).toEqual([{name: 'web', port: 80, filters: [{type: 'RequestHeaderModifier'}], weight: 100}])
+    expect(httpRouteWithoutCanaryBackend(plain, backends)).toEqual(plain)
+  })
+})
+
+describe('httpRouteServiceNames', () => {
+  test('local Services only, each once', () => {
+    const mixed: HTTPRoute = {
+      metadata: {name: 'shop', namespace: 'shop'},
+      spec: {rules: [
+        {backendRefs: [{name: 'web'}, {name: 'web', port: 8080}, {name: 'other', namespace: 'elsewhere'}, {name: 'same', namespace: 'shop'}]},
+        {backendRefs: [{name: 'imported', kind: 'ServiceImport', group: 'multicluster.x-k8s.io'}]},
+        {},
+      ]},
+    }
+    expect(httpRouteServiceNames(mixed)).toEqual(['web', 'same'])
+  })
 })

@@ -37,6 +37,35 @@ export function httpRouteCanaryWeight(route: HTTPRoute, backends: RouteBackends)
   return total === 0 ? 0 : (canary * 100) / total
 }
 
+/**
+ * The route with the canary Service added at weight 0 next to the stable Service on every rule that sends
+ * to it (a copy of the stable backendRef: same port, filters), so that the weights can move. Rules that
+ * list the canary already are left as they are.
+ */
+export function httpRouteWithCanaryBackend(route: HTTPRoute, backends: RouteBackends): HTTPRoute {
+  const rules = (route.spec.rules ?? []).map((rule) => {
+    const refs = rule.backendRefs ?? []
+    if (hasBothBackends(refs, backends)) return rule
+    return {...rule, backendRefs: refs.flatMap((ref) => (isService(ref, backends.stableService) ? [ref, {...ref, name: backends.canaryService, weight: 0}] : [ref]))}
+  })
+  return {...route, spec: {...route.spec, rules}}
+}
+
+/** The route with the canary Service's backendRefs removed: all of the rule's traffic back to the stable Service. */
+export function httpRouteWithoutCanaryBackend(route: HTTPRoute, backends: RouteBackends): HTTPRoute {
+  const rules = (route.spec.rules ?? []).map((rule) =>
+    rule.backendRefs?.some((ref) => isService(ref, backends.canaryService)) ? {...rule, backendRefs: rule.backendRefs.filter((ref) => !isService(ref, backends.canaryService))} : rule,
+  )
+  return {...route, spec: {...route.spec, rules}}
+}
+
+/** The names of the Services (in the route's own namespace) the route sends traffic to. */
+export function httpRouteServiceNames(route: HTTPRoute): string[] {
+  const refs = (route.spec.rules ?? []).flatMap((rule) => rule.backendRefs ?? [])
+  const local = refs.filter((ref) => isService(ref, ref.name) && (ref.namespace === undefined || ref.namespace === route.metadata.namespace))
+  return [...new Set(local.map((ref) => ref.name))]
+}
+
 export type RouteAcceptance = {accepted: true} | {accepted: false; reason: string}
 
 /**

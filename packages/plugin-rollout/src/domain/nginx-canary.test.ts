@@ -1,5 +1,5 @@
 import {describe, expect, test} from 'vitest'
-import {nginxCanaryAnnotations, nginxCanaryIngress, nginxCanaryWeight} from './nginx-canary.js'
+import {ingressServiceNames, nginxCanaryAnnotations, nginxCanaryIngress, nginxCanaryWeight} from './nginx-canary.js'
 import type {Ingress} from './rollout-objects.js'
 
 const main: Ingress = {
@@ -28,6 +28,7 @@ describe('nginxCanaryIngress', () => {
     expect(canary.metadata).toEqual({
       name: 'shop-canary',
       namespace: 'shop',
+      labels: {'kubeline.dev/track': 'canary'},
       annotations: {'kubernetes.io/ingress.class': 'nginx', 'nginx.ingress.kubernetes.io/canary': 'true', 'nginx.ingress.kubernetes.io/canary-weight': '10'},
     })
     expect([canary.spec.ingressClassName, canary.spec.tls]).toEqual(['nginx', main.spec.tls])
@@ -62,4 +63,11 @@ describe('nginxCanaryWeight', () => {
     {name: 'zero total falls back to 100', annotations: {[p('canary')]: 'true', [p('canary-weight')]: '40', [p('canary-weight-total')]: '0'}, want: 40},
     {name: 'round trip of our own annotations', annotations: nginxCanaryAnnotations({weight: 45, weightTotal: 200}), want: 45},
   ])('$name', ({annotations, want}) => expect(nginxCanaryWeight(withAnnotations(annotations))).toBe(want))
+})
+
+describe('ingressServiceNames', () => {
+  test('every Service the rules send to, once; the default backend is not cloned so not listed', () => {
+    const withDefault: Ingress = {...main, spec: {...main.spec, defaultBackend: {service: {name: 'fallback'}}, rules: [...(main.spec.rules ?? []), {host: 'again.example.com', http: {paths: [{backend: {service: {name: 'web'}}}]}}, {host: 'empty'}]}}
+    expect(ingressServiceNames(withDefault)).toEqual(['web', 'api', 'admin'])
+  })
 })

@@ -1,5 +1,5 @@
 import {UsageError} from '@kubeline/core'
-import {canaryName} from './canary-deployment.js'
+import {CANARY_TRACK, TRACK_LABEL, canaryName} from './canary-deployment.js'
 import type {Ingress, IngressPath} from './rollout-objects.js'
 
 export const NGINX_ANNOTATION_PREFIX = 'nginx.ingress.kubernetes.io'
@@ -30,7 +30,8 @@ export function nginxCanaryAnnotations({weight, weightTotal}: Pick<NginxCanaryOp
  * The canary Ingress `<ingress>-canary`, cloned as Argo Rollouts' nginx router does: only the rules and
  * paths whose backend is the stable Service, pointed at the canary Service (same host and path, which
  * ingress-nginx requires to merge them), plus TLS and the ingress class. Other annotations are not
- * copied: ingress-nginx ignores them on a canary and takes them from the main Ingress.
+ * copied: ingress-nginx ignores them on a canary and takes them from the main Ingress. The track label
+ * marks it as made by this tool.
  */
 export function nginxCanaryIngress(main: Ingress, options: NginxCanaryOptions): Ingress {
   const rules = (main.spec.rules ?? []).flatMap((rule) => {
@@ -49,6 +50,7 @@ export function nginxCanaryIngress(main: Ingress, options: NginxCanaryOptions): 
     metadata: {
       name: canaryName(main.metadata.name),
       ...(main.metadata.namespace === undefined ? {} : {namespace: main.metadata.namespace}),
+      labels: {[TRACK_LABEL]: CANARY_TRACK},
       annotations: {...(ingressClass === undefined ? {} : {[CLASS_ANNOTATION]: ingressClass}), ...nginxCanaryAnnotations(options)},
     },
     spec: {
@@ -69,6 +71,12 @@ export function nginxCanaryWeight(ingress: Ingress): number {
   const weight = wholeNumber(annotations[`${NGINX_ANNOTATION_PREFIX}/canary-weight`]) ?? 0
   const total = wholeNumber(annotations[`${NGINX_ANNOTATION_PREFIX}/canary-weight-total`]) || 100
   return Math.min(100, (weight * 100) / total)
+}
+
+/** The names of the Services the Ingress's rules send traffic to (the default backend is not cloned, so not counted). */
+export function ingressServiceNames(ingress: Ingress): string[] {
+  const paths = (ingress.spec.rules ?? []).flatMap((rule) => rule.http?.paths ?? [])
+  return [...new Set(paths.flatMap((path) => (path.backend.service ? [path.backend.service.name] : [])))]
 }
 
 function toCanary(path: IngressPath, canaryService: string): IngressPath {

@@ -1,5 +1,5 @@
 import {describe, expect, test} from 'vitest'
-import {abortRelease, pauseRelease, promoteRelease, resumeRelease, retryRelease, setReleaseWeight, startRelease} from './release-commands.js'
+import {abortRelease, parseWeight, pauseRelease, promoteRelease, resumeRelease, retryRelease, setReleaseWeight, startRelease} from './release-commands.js'
 import type {StartReleaseInput} from './release-commands.js'
 import type {ReleasePhase, ReleaseState} from './release-state.js'
 import {templateHash} from './template-hash.js'
@@ -49,6 +49,8 @@ const commands: Record<string, Command> = {
   pause: (state) => pauseRelease(state, context),
   resume: (state) => resumeRelease(state, context),
   'set-weight 30': (state) => setReleaseWeight(state, 30, context),
+  'set-weight 0': (state) => setReleaseWeight(state, 0, context),
+  'set-weight 100': (state) => setReleaseWeight(state, 100, context),
   promote: (state) => promoteRelease(state, false, context),
   'promote --full': (state) => promoteRelease(state, true, context),
   abort: (state) => abortRelease(state, 'by hand', context),
@@ -62,6 +64,10 @@ describe('user commands: what each does', () => {
     {command: 'resume', state: {phase: 'Paused', stage: 'pause', pause: {kind: 'manual'}}, want: {phase: 'Progressing', stage: 'analyze'}},
     {command: 'resume', state: {phase: 'Promoting', userPaused: true}, want: {phase: 'Promoting', userPaused: false}},
     {command: 'set-weight 30', state: {stage: 'pause', pauseStartedAt: at(1)}, want: {desiredWeight: 30, stage: 'scale', stepIndex: 0, pauseStartedAt: undefined, stepStartedAt: at(100)}},
+    {command: 'set-weight 30', state: {phase: 'Paused', userPaused: true}, want: {phase: 'Progressing', userPaused: false, desiredWeight: 30, lastChange: {at: at(100), by: 'erin', what: 'set-weight 30%'}}},
+    {command: 'set-weight 0', state: {stepIndex: 1, desiredWeight: 50, stage: 'analyze'}, want: {desiredWeight: 0, stepIndex: 1, stage: 'scale', phase: 'Progressing'}},
+    {command: 'set-weight 100', state: {phase: 'Paused', stage: 'pause'}, want: {desiredWeight: 100, stepIndex: 2, phase: 'Promoting', stage: 'scale', promotionApplied: false, lastChange: {at: at(100), by: 'erin', what: 'set-weight 100%: promotion'}}},
+    {command: 'pause', state: {phase: 'Paused', stage: 'pause'}, want: {phase: 'Paused', userPaused: true, stage: 'pause'}},
     {command: 'promote', state: {stage: 'pause'}, want: {stepIndex: 1, desiredWeight: 50, stage: 'scale', phase: 'Progressing'}},
     {command: 'promote', state: {stepIndex: 1, desiredWeight: 50}, want: {stepIndex: 2, desiredWeight: 100, phase: 'Promoting', promotionApplied: false}},
     {command: 'promote', state: {desiredWeight: 70}, want: {stepIndex: 2, phase: 'Promoting'}},
@@ -72,6 +78,8 @@ describe('user commands: what each does', () => {
     {command: 'abort', state: {phase: 'Aborted', message: 'earlier'}, want: {phase: 'Aborted', message: 'earlier'}},
     {command: 'abort', state: {phase: 'Degraded'}, want: {phase: 'Aborting'}},
     {command: 'retry', state: {phase: 'Aborted', stepIndex: 1, desiredWeight: 0, analysisFailures: 3, message: 'analysis failed'}, want: {phase: 'Progressing', stepIndex: 0, desiredWeight: 10, analysisFailures: 0, message: '', stage: 'scale'}},
+    {command: 'retry', state: {phase: 'Degraded', stepIndex: 2, desiredWeight: 100, promotionApplied: true, userPaused: true}, want: {phase: 'Progressing', stepIndex: 0, desiredWeight: 10, promotionApplied: false, userPaused: false}},
+    {command: 'retry', state: {phase: 'Aborted', lastAnalysis: {at: T0, step: 1, passed: false, results: []}}, want: {lastAnalysis: undefined, canaryTemplateHash: releaseState().canaryTemplateHash}},
   ])('$command from $state.phase', ({command, state, want}) => {
     expect(commands[command]!(releaseState(state))).toMatchObject(want)
   })
@@ -86,6 +94,9 @@ describe('user commands: refused phases', () => {
     {command: 'set-weight 30', phase: 'Promoting', message: /cannot set-weight a release in phase Promoting/},
     {command: 'promote', phase: 'Aborting', message: /cannot promote a release in phase Aborting/},
     {command: 'abort', phase: 'Healthy', message: /cannot abort a release in phase Healthy/},
+    {command: 'set-weight 30', phase: 'Aborted', message: /cannot set-weight a release in phase Aborted/},
+    {command: 'set-weight 100', phase: 'Healthy', message: /cannot set-weight a release in phase Healthy/},
+    {command: 'retry', phase: 'Healthy', message: /cannot retry a release in phase Healthy/},
     {command: 'retry', phase: 'Progressing', message: /cannot retry a release in phase Progressing \(allowed in Aborted, Degraded\)/},
   ])('$command in $phase', ({command, phase, message}) => {
     expect(() => commands[command]!(releaseState({phase}))).toThrow(message)
@@ -95,7 +106,20 @@ describe('user commands: refused phases', () => {
     expect(() => abortRelease(releaseState({phase: 'Promoting', promotionApplied: true}), 'x', context)).toThrow('cannot abort: the stable Deployment already runs the canary template')
   })
 
-  test.each([100, -1, 12.5])('set-weight %s is refused', (weight) => {
-    expect(() => setReleaseWeight(releaseState(), weight, context)).toThrow(`invalid weight ${weight}: set-weight takes a whole percentage from 0 to 99`)
+  test.each([101, -1, 12.5, Number.NaN])('set-weight %s is refused', (weight) => {
+    expect(() => setReleaseWeight(releaseState(), weight, context)).toThrow(`invalid weight ${weight}: set-weight takes a whole percentage from 0 to 100`)
+  })
+})
+
+describe('parseWeight', () => {
+  test.each([
+    {text: '0', want: 0},
+    {text: '30', want: 30},
+    {text: '100', want: 100},
+    {text: '007', want: 7},
+  ])('"$text" is $want', ({text, want}) => expect(parseWeight(text)).toBe(want))
+
+  test.each(['101', '-1', '12.5', '', 'abc', '1e2', '0x10', '50%'])('"%s" is refused with exit 2', (text) => {
+    expect(() => parseWeight(text)).toThrow(expect.objectContaining({code: 'INVALID_ARGUMENT', exitCode: 2, message: `invalid weight "${text}": set-weight takes a whole percentage from 0 to 100`}))
   })
 })

@@ -79,13 +79,25 @@ export function resumeRelease(state: ReleaseState, context: ChangeContext): Rele
   return changed({...state, userPaused: false, stage, phase}, context, 'resume')
 }
 
-/** `set-weight W`: drive to W (0-99) now; the steps continue from the first one above W. 100 is `promote --full`. */
+/**
+ * `set-weight W`: drive to W (0-99) now, lifting a user's pause; then the step's pause, and the steps
+ * continue from the first one above W. 100 is the promotion, as `promote --full`.
+ */
 export function setReleaseWeight(state: ReleaseState, weight: number, context: ChangeContext): ReleaseState {
   requirePhase(state, ['Progressing', 'Paused'], 'set-weight')
-  if (!Number.isInteger(weight) || weight < 0 || weight > 99) {
-    throw new UsageError('INVALID_ARGUMENT', `invalid weight ${weight}: set-weight takes a whole percentage from 0 to 99`, {fix: 'Use promote --full to go to 100 %.'})
+  if (!Number.isInteger(weight) || weight < 0 || weight > 100) {
+    throw new UsageError('INVALID_ARGUMENT', `invalid weight ${weight}: set-weight takes a whole percentage from 0 to 100`)
   }
-  return changed({...state, desiredWeight: weight, stage: 'scale', stepStartedAt: context.now, pauseStartedAt: undefined, phase: 'Progressing'}, context, `set-weight ${weight}%`)
+  if (weight === 100) return {...promoteRelease(state, true, context), lastChange: {at: context.now, by: context.actor, what: 'set-weight 100%: promotion'}}
+  return changed({...state, desiredWeight: weight, stage: 'scale', stepStartedAt: context.now, pauseStartedAt: undefined, userPaused: false, phase: 'Progressing'}, context, `set-weight ${weight}%`)
+}
+
+/** `set-weight`'s argument: a whole percentage, 0-100 (exit 2 otherwise). */
+export function parseWeight(text: string): number {
+  if (!/^\d+$/.test(text.trim()) || Number(text) > 100) {
+    throw new UsageError('INVALID_ARGUMENT', `invalid weight "${text}": set-weight takes a whole percentage from 0 to 100`, {fix: 'For example: set-weight web 30'})
+  }
+  return Number(text)
 }
 
 /**
@@ -121,7 +133,7 @@ export function retryRelease(state: ReleaseState, context: ChangeContext): Relea
   requirePhase(state, ['Aborted', 'Degraded'], 'retry')
   const first = state.steps[0] ?? 100
   return changed(
-    {...state, stepIndex: 0, desiredWeight: first, stage: 'scale', stepStartedAt: context.now, pauseStartedAt: undefined, userPaused: false, analysisFailures: 0, promotionApplied: false, message: '', phase: first === 100 ? 'Promoting' : 'Progressing'},
+    {...state, stepIndex: 0, desiredWeight: first, stage: 'scale', stepStartedAt: context.now, pauseStartedAt: undefined, userPaused: false, analysisFailures: 0, lastAnalysis: undefined, promotionApplied: false, message: '', phase: first === 100 ? 'Promoting' : 'Progressing'},
     context,
     'retry',
   )

@@ -13,6 +13,17 @@ describe('encodeState / decodeState', () => {
     {name: 'aborting with a message', state: releaseState({phase: 'Aborting', desiredWeight: 0, message: 'analysis failed: 0.91 < 0.99'})},
     {name: 'nginx traffic', state: releaseState({traffic: 'nginx', steps: [0, 100], desiredWeight: 0})},
     {name: 'sub-second pause', state: releaseState({pause: {kind: 'duration', ms: 250}})},
+    {name: 'nginx route', state: releaseState({traffic: 'nginx', route: {mode: 'nginx', stableService: 'web', canaryService: 'web-canary', ingress: 'shop', weightTotal: 1000}})},
+    {name: 'gateway route', state: releaseState({traffic: 'gateway', route: {mode: 'gateway', stableService: 'web', canaryService: 'web-canary', httpRoute: 'shop', routeStatus: 'ignore'}})},
+    {name: 'adjusted HPA', state: releaseState({hpa: {name: 'web', minReplicas: 2, maxReplicas: 8}})},
+    {name: 'gates and the last round', state: releaseState({
+      analysis: {failureLimit: 2, intervalMs: 1000, gates: [
+        {kind: 'prometheus', url: 'http://prometheus:9090/', query: 'sum(rate(errors[1m]))', max: 0.1, timeoutMs: 30_000},
+        {kind: 'check', command: './smoke.sh "$KUBELINE_CANARY"', timeoutMs: 5000},
+      ]},
+      analysisFailures: 1,
+      lastAnalysis: {at: at(40), step: 1, passed: false, results: [{gate: 'prometheus sum(rate(errors[1m]))', passed: false, value: 0.5, reason: '0.5 > max 0.1'}, {gate: 'check ./smoke.sh', passed: true, reason: 'exit 0'}]},
+    })},
   ]
   test.each(variants)('round-trips: $name', ({state}) => {
     expect(decodeState(encodeState(state))).toEqual(state)
@@ -77,7 +88,16 @@ describe('decodeState rejects corrupt annotations', () => {
     {name: 'lock holder without expiry', change: {[key('lock-expires-at')]: undefined}, message: /rollout-lock-expires-at is missing/},
     {name: 'flag with another value', change: {[key('user-paused')]: 'yes'}, message: /rollout-user-paused has an unreadable value "yes"/},
     {name: 'analysis limit 0', change: {[key('analysis')]: '{"failureLimit":0,"intervalMs":1000}'}, message: /rollout-analysis has an unreadable value/},
+    {name: 'gate of an unknown kind', change: {[key('analysis')]: '{"failureLimit":1,"intervalMs":1000,"gates":[{"kind":"webhook","timeoutMs":1000}]}'}, message: /rollout-analysis has an unreadable value/},
+    {name: 'prometheus gate without a range', change: {[key('analysis')]: '{"failureLimit":1,"intervalMs":1000,"gates":[{"kind":"prometheus","url":"http://p/","query":"up","timeoutMs":1000}]}'}, message: /rollout-analysis has an unreadable value/},
+    {name: 'check gate without a command', change: {[key('analysis')]: '{"failureLimit":1,"intervalMs":1000,"gates":[{"kind":"check","command":"","timeoutMs":1000}]}'}, message: /rollout-analysis has an unreadable value/},
+    {name: 'last round not JSON', change: {[key('analysis-last')]: 'passed'}, message: /rollout-analysis-last has an unreadable value "passed"/},
+    {name: 'last round with a bad time', change: {[key('analysis-last')]: '{"at":"soon","step":0,"passed":true,"results":[]}'}, message: /rollout-analysis-last has an unreadable value/},
+    {name: 'last round with a bad result', change: {[key('analysis-last')]: '{"at":"2026-11-24T10:00:00.000Z","step":0,"passed":true,"results":[{"gate":"x"}]}'}, message: /rollout-analysis-last has an unreadable value/},
     {name: 'empty canary name', change: {[key('canary')]: ''}, message: /rollout-canary is missing/},
+    {name: 'router of an unknown mode', change: {[key('router')]: '{"mode":"istio","stableService":"web","canaryService":"web-canary"}'}, message: /rollout-router has an unreadable value/},
+    {name: 'gateway router without a route', change: {[key('router')]: '{"mode":"gateway","stableService":"web","canaryService":"web-canary","routeStatus":"wait"}'}, message: /rollout-router has an unreadable value/},
+    {name: 'HPA with maxReplicas 0', change: {[key('hpa')]: '{"name":"web","minReplicas":1,"maxReplicas":0}'}, message: /rollout-hpa has an unreadable value/},
   ]
   test.each(rows)('$name', ({change, message}) => {
     const annotations = Object.fromEntries(Object.entries({...good, ...change}).filter((entry): entry is [string, string] => entry[1] !== undefined))

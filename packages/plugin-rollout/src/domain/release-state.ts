@@ -3,6 +3,12 @@ import {formatPause, parsePause, parseSteps} from './canary-steps.js'
 import type {PauseSpec} from './canary-steps.js'
 import type {PodTemplateSpec} from './rollout-objects.js'
 import {templateHash} from './template-hash.js'
+import {encodeAnalysisRecord, readAnalysisGates, readAnalysisRecord} from './analysis-annotations.js'
+import type {AnalysisGate, AnalysisRecord} from './analysis-gates.js'
+import {parseHpaRecord} from './hpa-bounds.js'
+import type {HpaRecord} from './hpa-bounds.js'
+import {parseTrafficRoute} from './traffic-route.js'
+import type {TrafficRoute} from './traffic-route.js'
 
 /** How the weight reaches users: by replica share, an nginx canary Ingress, or HTTPRoute backend weights. */
 export type TrafficMode = 'replicas' | 'nginx' | 'gateway'
@@ -35,12 +41,18 @@ export interface ReleaseChange {
 export interface AnalysisPolicy {
   failureLimit: number
   intervalMs: number
+  /** What the driver runs at each gate; the state machine only counts the outcomes. */
+  gates?: AnalysisGate[]
 }
 
 /** Everything a later invocation, from any machine, needs to carry on. */
 export interface ReleaseState {
   version: 1
   traffic: TrafficMode
+  /** nginx and gateway: the route and Services the weight is set on. */
+  route?: TrafficRoute
+  /** `--hpa adjust`: the stable Deployment's HPA and its original bounds. */
+  hpa?: HpaRecord
   /** Weights in percent; the last one is always 100 (the promotion). */
   steps: number[]
   stepIndex: number
@@ -62,6 +74,8 @@ export interface ReleaseState {
   message: string
   analysis?: AnalysisPolicy
   analysisFailures: number
+  /** The latest analysis round, shown by status. */
+  lastAnalysis?: AnalysisRecord
   /** True once the stable Deployment carries the canary template (same write as this state). */
   promotionApplied: boolean
   lock?: ReleaseLock
@@ -74,7 +88,8 @@ const PREFIX = 'kubeline.dev/rollout-'
 export const RELEASE_ANNOTATION_KEYS = [
   'version', 'traffic', 'steps', 'step-index', 'stage', 'step-started-at', 'weight', 'pause', 'pause-started-at',
   'user-paused', 'original-replicas', 'canary', 'canary-template', 'canary-template-hash', 'phase', 'message',
-  'analysis', 'analysis-failures', 'promotion-applied', 'lock-holder', 'lock-expires-at', 'changed-at', 'changed-by', 'change',
+  'analysis', 'analysis-failures', 'analysis-last', 'promotion-applied', 'lock-holder', 'lock-expires-at', 'changed-at', 'changed-by', 'change',
+  'router', 'hpa',
 ].map((field) => PREFIX + field)
 
 export const RELEASE_STATE_VERSION = '1'
@@ -83,6 +98,8 @@ export function encodeState(state: ReleaseState): Record<string, string> {
   const fields: Record<string, string | undefined> = {
     version: RELEASE_STATE_VERSION,
     traffic: state.traffic,
+    router: state.route && JSON.stringify(state.route),
+    hpa: state.hpa && JSON.stringify(state.hpa),
     steps: state.steps.join(','),
     'step-index': String(state.stepIndex),
     stage: state.stage,
@@ -99,6 +116,7 @@ export function encodeState(state: ReleaseState): Record<string, string> {
     message: state.message === '' ? undefined : state.message,
     analysis: state.analysis && JSON.stringify(state.analysis),
     'analysis-failures': String(state.analysisFailures),
+    'analysis-last': state.lastAnalysis && encodeAnalysisRecord(state.lastAnalysis),
     'promotion-applied': state.promotionApplied ? 'true' : undefined,
     'lock-holder': state.lock?.holder,
     'lock-expires-at': state.lock?.expiresAt.toISOString(),
@@ -145,6 +163,8 @@ export function decodeState(annotations: Record<string, string> | undefined): Re
   return {
     version: 1,
     traffic: read.oneOf('traffic', TRAFFIC_MODES),
+    route: read.optionalParsed('router', parseTrafficRoute),
+    hpa: read.optionalParsed('hpa', parseHpaRecord),
     steps,
     stepIndex,
     stage: read.oneOf('stage', STEP_STAGES),
@@ -161,6 +181,7 @@ export function decodeState(annotations: Record<string, string> | undefined): Re
     message: read.optional('message') ?? '',
     analysis: read.optionalParsed('analysis', parseAnalysisPolicy),
     analysisFailures: read.parsed('analysis-failures', (text) => wholeNumber(text, Number.MAX_SAFE_INTEGER)),
+    lastAnalysis: read.optionalParsed('analysis-last', readAnalysisRecord),
     promotionApplied: read.flag('promotion-applied'),
     ...(lockHolder === undefined ? {} : {lock: {holder: lockHolder, expiresAt: read.parsed('lock-expires-at', parseTime)}}),
     lastChange: {at: read.parsed('changed-at', parseTime), by: read.required('changed-by'), what: read.required('change')},
@@ -232,9 +253,11 @@ function parseTemplate(text: string): PodTemplateSpec | undefined {
 function parseAnalysisPolicy(text: string): AnalysisPolicy | undefined {
   const value: unknown = JSON.parse(text)
   if (value === null || typeof value !== 'object') return undefined
-  const {failureLimit, intervalMs} = value as Record<string, unknown>
+  const {failureLimit, intervalMs, gates} = value as Record<string, unknown>
   const valid = Number.isInteger(failureLimit) && (failureLimit as number) >= 1 && Number.isInteger(intervalMs) && (intervalMs as number) >= 0
-  return valid ? {failureLimit: failureLimit as number, intervalMs: intervalMs as number} : undefined
+  const readGates = gates === undefined ? undefined : readAnalysisGates(gates)
+  if (!valid || (gates !== undefined && !readGates)) return undefined
+  return {failureLimit: failureLimit as number, intervalMs: intervalMs as number, ...(readGates ? {gates: readGates} : {})}
 }
 
 function corrupt(detail: string): KubelineError {

@@ -24,6 +24,23 @@ describe('releaseStatus', () => {
     expect(releaseStatus(releaseState(over), deployment('web', 9), deployment('web-canary', 1)).pausedUntil).toEqual(want)
   })
 
+  test.each([
+    {name: 'Healthy: the promoted template serves everything (Argo shows 100 past the last step)', over: {phase: 'Healthy' as const, stepIndex: 2, desiredWeight: 100}, canary: undefined, want: 100},
+    {name: 'Healthy in a router mode, route back to stable', over: {phase: 'Healthy' as const, traffic: 'nginx' as const, stepIndex: 2, desiredWeight: 100}, canary: undefined, want: 100},
+    {name: 'Aborted: no canary, 0', over: {phase: 'Aborted' as const, desiredWeight: 0}, canary: undefined, want: 0},
+    {name: 'Promoting, canary still up: its share', over: {phase: 'Promoting' as const, stepIndex: 2, desiredWeight: 100}, canary: deployment('web-canary', 5), want: 50},
+  ])('actual weight: $name', ({over, canary, want}) => {
+    expect(releaseStatus(releaseState(over), deployment('web', 5), canary).actualWeight).toBe(want)
+  })
+
+  test('a gated release shows its gates, the failure limit and the last round', () => {
+    const lastAnalysis = {at: at(40), step: 0, passed: false, results: [{gate: 'prometheus errors', passed: false, value: 0.5, reason: '0.5 > max 0.1'}]}
+    const gates = [{kind: 'prometheus' as const, url: 'http://prometheus:9090/', query: 'errors', max: 0.1, timeoutMs: 30_000}, {kind: 'check' as const, command: './smoke.sh', timeoutMs: 5000}]
+    const status = releaseStatus(releaseState({analysis: {failureLimit: 3, intervalMs: 1000, gates}, analysisFailures: 1, lastAnalysis}), deployment('web', 9), deployment('web-canary', 1))
+    expect(status).toMatchObject({analysisFailures: 1, analysis: {failureLimit: 3, gates: ['prometheus errors', 'check ./smoke.sh'], last: lastAnalysis}})
+    expect(releaseStatus(releaseState(), deployment('web', 9), undefined).analysis).toBeUndefined()
+  })
+
   test('router mode reports the routed weight; no canary yet', () => {
     const status = releaseStatus(releaseState({traffic: 'gateway'}), deployment('web', 10), undefined, 9.6)
     expect([status.actualWeight, status.canary]).toEqual([10, undefined])

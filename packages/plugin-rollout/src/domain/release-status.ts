@@ -1,3 +1,5 @@
+import {gateLabel} from './analysis-gates.js'
+import type {AnalysisRecord} from './analysis-gates.js'
 import {availableReplicas, specReplicas} from './deployment-readiness.js'
 import type {Deployment} from './rollout-objects.js'
 import type {ReleaseChange, ReleasePhase, ReleaseState, TrafficMode} from './release-state.js'
@@ -26,8 +28,16 @@ export interface ReleaseStatus {
   stable: SideStatus
   canary?: SideStatus
   analysisFailures: number
+  /** The gates of a gated release, their failure limit, and the latest round's results. */
+  analysis?: AnalysisStatus
   pausedUntil?: Date
   lastChange: ReleaseChange
+}
+
+export interface AnalysisStatus {
+  failureLimit: number
+  gates: string[]
+  last?: AnalysisRecord
 }
 
 /** The status of a release from its state and the objects as they are now. */
@@ -43,10 +53,11 @@ export function releaseStatus(state: ReleaseState, stable: Deployment, canary: D
     step: state.stepIndex + 1,
     steps: state.steps.length,
     desiredWeight: state.desiredWeight,
-    actualWeight: state.traffic === 'replicas' ? actualWeight(availableReplicas(canary), availableReplicas(stable)) : Math.round(routedWeight ?? 0),
+    actualWeight: currentWeight(state, stable, canary, routedWeight),
     stable: sideStatus(stable),
     ...(canary ? {canary: sideStatus(canary)} : {}),
     analysisFailures: state.analysisFailures,
+    ...(state.analysis ? {analysis: analysisStatus(state)} : {}),
     ...(pausedUntil ? {pausedUntil} : {}),
     lastChange: state.lastChange,
   }
@@ -66,7 +77,21 @@ export function watchOutcome(phase: ReleasePhase, until: WatchTarget): WatchOutc
   return 'waiting'
 }
 
-function sideStatus(deployment: Deployment): SideStatus {
+/**
+ * The canary's share of the traffic now. Once promoted (Healthy) the new template serves everything:
+ * 100, as Argo Rollouts shows past the last step, not the 0 % of a canary that no longer exists.
+ */
+function currentWeight(state: ReleaseState, stable: Deployment, canary: Deployment | undefined, routedWeight: number | undefined): number {
+  if (state.phase === 'Healthy') return 100
+  return state.traffic === 'replicas' ? actualWeight(availableReplicas(canary), availableReplicas(stable)) : Math.round(routedWeight ?? 0)
+}
+
+function analysisStatus({analysis, lastAnalysis}: ReleaseState): AnalysisStatus {
+  return {failureLimit: analysis?.failureLimit ?? 0, gates: (analysis?.gates ?? []).map(gateLabel), ...(lastAnalysis ? {last: lastAnalysis} : {})}
+}
+
+/** Replicas, readiness and images of one side (also blue/green's). */
+export function sideStatus(deployment: Deployment): SideStatus {
   return {
     name: deployment.metadata.name,
     replicas: specReplicas(deployment),

@@ -2,7 +2,9 @@
  * The few fields of Kubernetes objects the rollout core reads or writes, as plain JSON.
  * Only what the release logic needs is typed; everything else passes through untouched.
  */
-export type IntOrString = number | string
+import type {IntOrString} from '@kubeline/core'
+
+export type {IntOrString}
 
 export interface ObjectMetadata {
   name: string

@@ -1,6 +1,6 @@
+import {resolveFenceposts} from '@kubeline/core'
 import {expect, test} from 'vitest'
 import {scaleTowardSplit} from './scale-toward-split.js'
-import {resolveSurgeBudget} from './surge-budget.js'
 
 // Transcribed from argoproj/argo-rollouts utils/replicaset/canary_test.go TestCalculateReplicaCountsForCanary:
 // every basic-canary row without an older ReplicaSet. promoteFull rows are weight 100 here.
@@ -47,7 +47,7 @@ const rows: {name: string; n: number; w: number; surge: number | string; unavail
 ]
 
 test.each(rows)('$name', ({n, w, surge, unavail, stable, canary, want}) => {
-  const budget = resolveSurgeBudget(surge, unavail, n)
+  const budget = resolveFenceposts(surge, unavail, n)
   const got = scaleTowardSplit({
     replicas: n,
     weight: w,

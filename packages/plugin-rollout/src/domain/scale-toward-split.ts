@@ -1,6 +1,6 @@
+import type {RollingUpdateBudget} from '@kubeline/core'
 import {splitReplicas} from './split-replicas.js'
 import type {ReplicaSplit} from './split-replicas.js'
-import type {SurgeBudget} from './surge-budget.js'
 
 /** What one side (stable or canary Deployment) has now: spec.replicas and status.availableReplicas. */
 export interface SideReplicas {
@@ -13,7 +13,7 @@ export interface ScaleTowardSplitInput {
   replicas: number
   /** Desired canary weight in percent. */
   weight: number
-  budget: SurgeBudget
+  budget: RollingUpdateBudget
   stable: SideReplicas
   canary: SideReplicas
 }

@@ -10,7 +10,7 @@ export interface SplitReplicasInput {
   replicas: number
   /** Desired canary weight in percent, 0-100. */
   weight: number
-  /** maxSurge already resolved to a pod count (see resolveSurgeBudget). */
+  /** maxSurge already resolved to a pod count (see deploymentSurgeBudget). */
   maxSurge: number
 }
 

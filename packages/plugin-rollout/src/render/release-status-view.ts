@@ -1,6 +1,7 @@
 import {kubelineDocument} from '@kubeline/core'
 import type {ResultView} from '@kubeline/core'
 import type {ReleaseStatus, SideStatus} from '../domain/release-status.js'
+import {analysisLines} from './analysis-lines.js'
 
 /** `status` and the result of start/promote/abort/resume. JSON kind RolloutCanaryStatus (docs/rollout-canary.md). */
 export function releaseStatusView(status: ReleaseStatus): ResultView<ReleaseStatus> {
@@ -15,6 +16,7 @@ export function releaseStatusView(status: ReleaseStatus): ResultView<ReleaseStat
         `  canary:  ${status.canary ? side(status.canary) : '<none>'}`,
         ...(status.pausedUntil ? [`  paused until ${status.pausedUntil.toISOString()}`] : []),
         ...(status.message ? [`  message: ${status.message}`] : []),
+        ...analysisLines(status),
         `  last change: ${status.lastChange.what} by ${status.lastChange.by} at ${status.lastChange.at.toISOString()}`,
       ].join('\n'),
   }

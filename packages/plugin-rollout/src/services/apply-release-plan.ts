@@ -4,40 +4,63 @@ import {specReplicas} from '../domain/deployment-readiness.js'
 import type {ReleaseAction} from '../domain/release-plan-types.js'
 import {stateAnnotationPatch} from '../domain/release-state.js'
 import type {ReleaseState} from '../domain/release-state.js'
+import {adjustHpaBounds} from './hpa-guard.js'
 import type {DeploymentObject, ReleaseObjects} from './release-objects.js'
+import type {TrafficRouter} from './traffic-router.js'
 
 /**
  * Carry out the writes of one plan: the stable Deployment in ONE merge patch (state annotations plus
  * replicas or the promoted template) guarded by its resourceVersion, and the canary's create, scale or
  * delete. Sides that grow are written before sides that shrink, so capacity never dips below the plan.
- * Returns whether anything was written. A 409 propagates: the caller re-reads and plans again.
+ * With a router, the route's weight, the canary Service and Ingress / backendRef go with the canary's
+ * create, the weight and the end of the release; with `--hpa adjust`, the HPA's bounds follow the stable's
+ * replicas (written before them). Returns whether anything was written. A 409 propagates: the caller
+ * re-reads and plans again.
  */
-export async function applyReleasePlan(kube: KubeClient, observed: ReleaseObjects, state: ReleaseState, actions: ReleaseAction[]): Promise<boolean> {
+export async function applyReleasePlan(kube: KubeClient, observed: ReleaseObjects, state: ReleaseState, actions: ReleaseAction[], router?: TrafficRouter): Promise<boolean> {
   const stableSpec: Record<string, unknown> = {}
   let canaryWrite: (() => Promise<void>) | undefined
   let canaryGrows = false
+  let stableTarget: number | undefined
+  let routeWrite: (() => Promise<void>) | undefined
+  let ended = false
   const namespace = observed.stable.metadata.namespace
   for (const action of actions) {
     if (action.kind === 'scale') {
       if (action.stable !== specReplicas(observed.stable)) stableSpec.replicas = action.stable
+      stableTarget = action.stable
       if (observed.canary && action.canary !== specReplicas(observed.canary)) {
         canaryGrows = action.canary > specReplicas(observed.canary)
         canaryWrite = scaleCanary(kube, observed.canary, action.canary)
       }
     } else if (action.kind === 'promote') {
       Object.assign(stableSpec, {replicas: action.replicas, template: action.template})
+      stableTarget = action.replicas
+      routeWrite = router?.beforePromotion
     } else if (action.kind === 'createCanary') {
       canaryGrows = false
       const deployment = {...action.deployment, apiVersion: 'apps/v1', kind: 'Deployment', metadata: {...action.deployment.metadata, namespace}}
-      canaryWrite = async () => void (await kube.create(RESOURCES.deployments, deployment, {namespace}))
+      canaryWrite = async () => {
+        await router?.prepare(observed.stable)
+        await kube.create(RESOURCES.deployments, deployment, {namespace})
+      }
     } else if (action.kind === 'removeCanary') {
       canaryWrite = async () => kube.delete(RESOURCES.deployments, state.canaryName, {namespace}).catch(ignoreNotFound)
+    } else if (action.kind === 'setWeight') {
+      routeWrite = async () => router?.setWeight(action.weight)
+    } else if (action.kind === 'done' && action.phase !== 'Degraded') {
+      ended = true
+      stableTarget = state.originalReplicas
     }
   }
+  if (state.hpa && stableTarget !== undefined) await adjustHpaBounds(kube, namespace as string, state.hpa, stableTarget, state.originalReplicas)
+  if (routeWrite) await routeWrite()
   if (canaryWrite && canaryGrows) await canaryWrite()
   const stableWritten = await patchStable(kube, observed, state, stableSpec)
   if (canaryWrite && !canaryGrows) await canaryWrite()
-  return stableWritten || canaryWrite !== undefined
+  // Idempotent: also when a driver killed after deleting the canary finds the release ended.
+  if (ended) await router?.remove()
+  return stableWritten || canaryWrite !== undefined || routeWrite !== undefined
 }
 
 /** Write the state (and spec fields) to the stable Deployment when either differs from what is there. */

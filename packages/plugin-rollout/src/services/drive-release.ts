@@ -1,13 +1,20 @@
-import {BugError, KubelineError} from '@kubeline/core'
+import {KubelineError} from '@kubeline/core'
 import type {KubeClient} from '@kubeline/core'
+import {analysisDueAt, applyAnalysisRound} from '../domain/analysis-gates.js'
+import type {AnalysisRecord} from '../domain/analysis-gates.js'
 import {planStep} from '../domain/plan-step.js'
+import type {ChangeContext} from '../domain/release-commands.js'
 import type {ReleaseAction} from '../domain/release-plan-types.js'
 import {acquireLock} from '../domain/release-lock.js'
 import type {ReleaseState} from '../domain/release-state.js'
 import {applyReleasePlan, patchStable} from './apply-release-plan.js'
 import {isConflict, readReleaseObjects, requireState} from './release-objects.js'
+import {runAnalysisGates} from './run-analysis-gates.js'
+import {trafficRouterFor} from './traffic-router.js'
+import type {TrafficRouter} from './traffic-router.js'
 import type {ReleaseObjects} from './release-objects.js'
 import {waitForChange} from './wait-for-change.js'
+import type {WatchedDeployment} from './wait-for-change.js'
 
 /** The lock a driver holds while it works; renewed when half of it is left. */
 export const LOCK_TTL_MS = 60_000
@@ -26,6 +33,10 @@ export interface DriveOptions {
   /** 0: no limit. */
   timeoutMs: number
   actor: string
+  /** Take the lock over from another holder (--force). */
+  force?: boolean
+  /** A user's change (set-weight, promote, ...), recorded in the same write as the first plan it leads to. */
+  change?: (state: ReleaseState, context: ChangeContext) => ReleaseState
   onProgress?: (line: string) => void
 }
 
@@ -39,41 +50,52 @@ export async function driveRelease(kube: KubeClient, options: DriveOptions): Pro
   const deadline = options.timeoutMs > 0 ? new Date(Date.now() + options.timeoutMs) : undefined
   let drivenStep: number | undefined
   let lastReason = ''
+  let change = options.change
+  let round: AnalysisRecord | undefined
   for (;;) {
     const observed = await readReleaseObjects(kube, name, namespace)
     const now = new Date()
-    const recorded = withLock(requireState(observed), actor, now)
-    const plan = planStep(recorded, {stable: observed.stable, ...(observed.canary ? {canary: observed.canary} : {}), now, actor})
+    const requested = change ? change(requireState(observed), {now, actor}) : requireState(observed)
+    const {state: recorded, outcome} = applyAnalysisRound(withLock(requested, now, options), round)
+    const router = trafficRouterFor(kube, namespace, recorded)
+    const traffic = await router?.observe()
+    const plan = planStep(recorded, {stable: observed.stable, ...(observed.canary ? {canary: observed.canary} : {}), ...(outcome ? {analysis: outcome} : {}), ...(traffic ? {traffic} : {}), now, actor})
     const work = plan.actions.find((action) => action.kind !== 'abort') as ReleaseAction
     if (options.mode === 'step' && drivenStep !== undefined && plan.state.stepIndex !== drivenStep) {
       return await letGo(kube, observed, actor)
     }
     if (['createCanary', 'scale', 'wait'].includes(work.kind) && plan.state.phase === 'Progressing') drivenStep = plan.state.stepIndex
     for (const action of plan.actions) if (action.kind === 'abort') options.onProgress?.(`aborting: ${action.reason}`)
+    const stop = stopsHere(work, options.mode)
     let written: boolean
     try {
-      written = await applyReleasePlan(kube, observed, plan.state, plan.actions)
+      // Stopping here: the lock goes in the same write, not one more.
+      written = await applyReleasePlan(kube, observed, stop ? withoutLockOf(plan.state, actor) : plan.state, plan.actions, router)
     } catch (err) {
       if (isConflict(err)) continue
       throw err
     }
-    const stop = stopsHere(work, options.mode)
+    change = undefined
+    round = undefined
     if (stop) return await letGo(kube, await readReleaseObjects(kube, name, namespace), actor)
     const reason = waitReason(work)
     if (reason !== lastReason) options.onProgress?.(reason)
     lastReason = reason
     if (deadline && Date.now() >= deadline.getTime()) throw timedOut(options.timeoutMs, reason)
     if (written) continue
-    const until = work.kind === 'pause' && work.until ? work.until : new Date(Date.now() + 30_000)
+    if (work.kind === 'analyze' && analysisDueAt(plan.state, new Date()) <= new Date()) {
+      round = await runAnalysisGates(plan.state, {namespace, deployment: name}, (line) => options.onProgress?.(line))
+      continue
+    }
+    const until = work.kind === 'pause' && work.until ? work.until : work.kind === 'analyze' ? analysisDueAt(plan.state, new Date()) : new Date(Date.now() + 30_000)
     const stopAt = deadline && deadline < until ? deadline : until
-    await waitForChange(kube, namespace, watchedOf(observed, plan.state), stopAt)
+    await waitForChange(kube, namespace, watchedOf(observed, plan.state, router), stopAt)
   }
 }
 
 function stopsHere(work: ReleaseAction, mode: DriveMode): boolean {
   if (work.kind === 'done') return true
   if (work.kind === 'pause') return mode === 'step' || work.until === undefined
-  if (work.kind === 'analyze' || work.kind === 'setWeight') throw new BugError(`a replica-mode release asked for ${work.kind}, which this driver does not do`)
   return false
 }
 
@@ -84,39 +106,52 @@ function waitReason(work: ReleaseAction): string {
       return work.kind === 'pause' && work.until ? `${work.reason} until ${work.until.toISOString()}` : work.reason
     case 'scale':
       return `scaling: canary ${work.canary}, stable ${work.stable}`
+    case 'analyze':
+      return `analysis of step ${work.step + 1}`
+    case 'setWeight':
+      return `traffic: canary ${work.weight}%`
     default:
       return work.kind === 'createCanary' ? `creating ${work.deployment.metadata.name}` : work.kind
   }
 }
 
 /** The recorded state with our lock: kept while more than half is left, else renewed; refused if someone else holds it. */
-function withLock(state: ReleaseState, actor: string, now: Date): ReleaseState {
+function withLock(state: ReleaseState, now: Date, {actor, force = false, onProgress}: DriveOptions): ReleaseState {
   const current = state.lock
   if (current?.holder === actor && current.expiresAt.getTime() - now.getTime() > LOCK_TTL_MS / 2) return state
-  const decision = acquireLock(state, actor, now, LOCK_TTL_MS, false)
+  const decision = acquireLock(state, actor, now, LOCK_TTL_MS, force)
+  if (decision.kind === 'takenOver') onProgress?.(`took the lock over from ${decision.previous.holder} (--force)`)
   if (decision.kind === 'refused') {
     throw new KubelineError('CONFLICT', `the release is being driven by ${decision.holder} (lock held until ${decision.until.toISOString()})`, {
-      fix: 'Wait for that command to finish, or for its lock to expire.',
+      fix: 'Wait for that command to finish or for its lock to expire, or take the lock over with --force.',
     })
   }
   return {...state, lock: decision.lock}
+}
+
+function withoutLockOf(state: ReleaseState, actor: string): ReleaseState {
+  if (state.lock?.holder !== actor) return state
+  const {lock: _lock, ...unlocked} = state
+  return unlocked
 }
 
 /** Drop our lock from the recorded state, so that someone else can drive at once. */
 async function letGo(kube: KubeClient, observed: ReleaseObjects, actor: string): Promise<ReleaseObjects> {
   const state = observed.state
   if (state?.lock?.holder !== actor) return observed
-  const {lock: _lock, ...unlocked} = state
   try {
-    await patchStable(kube, observed, unlocked)
+    await patchStable(kube, observed, withoutLockOf(state, actor))
   } catch (err) {
     if (!isConflict(err)) throw err
   }
   return await readReleaseObjects(kube, observed.stable.metadata.name, observed.stable.metadata.namespace as string)
 }
 
-function watchedOf(observed: ReleaseObjects, state: ReleaseState): {name: string; resourceVersion?: string}[] {
+/** Both Deployments, and the route while a router's status may change (a Gateway controller accepting a weight). */
+function watchedOf(observed: ReleaseObjects, state: ReleaseState, router: TrafficRouter | undefined): WatchedDeployment[] {
+  const route = router?.watched()
   return [
+    ...(route ? [route] : []),
     {name: observed.stable.metadata.name, resourceVersion: observed.stable.metadata.resourceVersion},
     {name: state.canaryName, ...(observed.canary ? {resourceVersion: observed.canary.metadata.resourceVersion} : {})},
   ]

@@ -1,10 +1,11 @@
 import {RESOURCES} from '@kubeline/core'
-import type {KubeClient} from '@kubeline/core'
+import type {KubeClient, ResourceType} from '@kubeline/core'
 
-/** A Deployment to watch, with the resourceVersion last read (none when it did not exist). */
+/** A Deployment (or, with `type`, another object such as an HTTPRoute) to watch, with the resourceVersion last read (none when it did not exist). */
 export interface WatchedDeployment {
   name: string
   resourceVersion?: string
+  type?: ResourceType
 }
 
 /**
@@ -23,7 +24,7 @@ export async function waitForChange(kube: KubeClient, namespace: string, watched
 }
 
 async function firstChange(kube: KubeClient, namespace: string, deployment: WatchedDeployment, signal: AbortSignal): Promise<void> {
-  const events = kube.watch(RESOURCES.deployments, {
+  const events = kube.watch(deployment.type ?? RESOURCES.deployments, {
     namespace,
     fieldSelector: `metadata.name=${deployment.name}`,
     ...(deployment.resourceVersion === undefined ? {} : {resourceVersion: deployment.resourceVersion}),
