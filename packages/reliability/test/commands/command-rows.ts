@@ -1,0 +1,71 @@
+import {mkdtempSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import type {KubeObject} from '@kubeline/core'
+import type {PluginBinary} from '@kubeline/sandbox/e2e'
+import {CANARY_IMAGE, CRON_OBJECTS, NETPOL_OBJECTS, NS, QUOTA_OBJECTS, ROLLOUT_OBJECTS} from './workloads.js'
+
+/** What must hold after a write was hit by a fault (see faults/write-invariants.ts). */
+export type WriteInvariant = 'one-job-per-trigger' | 'stable-keeps-replicas'
+
+/**
+ * One plugin command that talks to the API, with what it needs to succeed. Every fault
+ * scenario and the secrets check run over these rows: a new command is one more row.
+ */
+export interface CommandRow {
+  /** As a user types it after `kubectl`. */
+  name: string
+  binary: PluginBinary
+  /** Its arguments; `-n reliability` is added. */
+  args: string[]
+  /** The cluster it runs against (loaded into a fresh sandbox). */
+  objects: KubeObject[]
+  /** Earlier runs of the same binary that put the cluster in the state the command needs. */
+  setup?: string[][]
+  /** The exit code of a run without faults. */
+  code: 0 | 3
+  /** Writes to the cluster: only creates new objects, or also changes existing ones (patch, update). */
+  writes: false | 'creates' | 'updates'
+  /** Waits on a watch of this resource (the closed-stream scenario targets it). */
+  watches?: 'jobs' | 'deployments'
+  invariant?: WriteInvariant
+}
+
+const planFile = join(mkdtempSync(join(tmpdir(), 'reliability-plan-')), 'plan.yaml')
+writeFileSync(
+  planFile,
+  JSON.stringify({apiVersion: 'v1', kind: 'Pod', metadata: {name: 'extra'}, spec: {containers: [{name: 'c', image: 'busybox:1.36', resources: {requests: {cpu: '100m'}}}]}}),
+)
+
+const startRelease = ['start', 'web', '--image', `web=${CANARY_IMAGE}`, '--steps', '25,50']
+
+export const COMMAND_ROWS: readonly CommandRow[] = [
+  {name: 'quota-report', binary: 'kubectl-quota_report', args: [], objects: QUOTA_OBJECTS, code: 0, writes: false},
+  {name: 'quota-report -A', binary: 'kubectl-quota_report', args: ['-A'], objects: QUOTA_OBJECTS, code: 0, writes: false},
+  {name: 'quota-report -f', binary: 'kubectl-quota_report', args: ['-f', planFile], objects: QUOTA_OBJECTS, code: 0, writes: false},
+  {name: 'netpol-test check', binary: 'kubectl-netpol_test', args: ['check', '--from', `${NS}/a`, '--to', `${NS}/b`, '--port', '80'], objects: NETPOL_OBJECTS, code: 0, writes: false},
+  {name: 'netpol-test matrix', binary: 'kubectl-netpol_test', args: ['matrix'], objects: NETPOL_OBJECTS, code: 0, writes: false},
+  {name: 'rollout-canary start', binary: 'kubectl-rollout_canary', args: startRelease, objects: ROLLOUT_OBJECTS, code: 0, writes: 'updates', invariant: 'stable-keeps-replicas'},
+  {
+    name: 'rollout-canary start --wait',
+    binary: 'kubectl-rollout_canary',
+    args: ['start', 'web', '--image', `web=${CANARY_IMAGE}`, '--steps', '50', '--pause', '1s', '--wait'],
+    objects: ROLLOUT_OBJECTS,
+    code: 0,
+    writes: 'updates',
+    watches: 'deployments',
+    invariant: 'stable-keeps-replicas',
+  },
+  {name: 'rollout-canary status', binary: 'kubectl-rollout_canary', args: ['status', 'web'], objects: ROLLOUT_OBJECTS, setup: [startRelease], code: 0, writes: false},
+  {name: 'rollout-canary list', binary: 'kubectl-rollout_canary', args: ['list'], objects: ROLLOUT_OBJECTS, setup: [startRelease], code: 0, writes: false},
+  {name: 'rollout-canary promote', binary: 'kubectl-rollout_canary', args: ['promote', 'web'], objects: ROLLOUT_OBJECTS, setup: [startRelease], code: 0, writes: 'updates', invariant: 'stable-keeps-replicas'},
+  {name: 'rollout-canary resume', binary: 'kubectl-rollout_canary', args: ['resume', 'web'], objects: ROLLOUT_OBJECTS, setup: [startRelease], code: 0, writes: 'updates', invariant: 'stable-keeps-replicas'},
+  {name: 'rollout-canary abort', binary: 'kubectl-rollout_canary', args: ['abort', 'web'], objects: ROLLOUT_OBJECTS, setup: [startRelease], code: 3, writes: 'updates', invariant: 'stable-keeps-replicas'},
+  {name: 'cron-trigger now', binary: 'kubectl-cron_trigger', args: ['now', 'report'], objects: CRON_OBJECTS, code: 0, writes: 'creates', invariant: 'one-job-per-trigger'},
+  {name: 'cron-trigger now --wait', binary: 'kubectl-cron_trigger', args: ['now', 'report', '--wait'], objects: CRON_OBJECTS, code: 0, writes: 'creates', watches: 'jobs', invariant: 'one-job-per-trigger'},
+  {name: 'cron-trigger next', binary: 'kubectl-cron_trigger', args: ['next', 'report'], objects: CRON_OBJECTS, code: 0, writes: false},
+  {name: 'cron-trigger list', binary: 'kubectl-cron_trigger', args: ['list'], objects: CRON_OBJECTS, code: 0, writes: false},
+  {name: 'cron-trigger history', binary: 'kubectl-cron_trigger', args: ['history', 'report'], objects: CRON_OBJECTS, code: 0, writes: false},
+  {name: 'cron-trigger suspend', binary: 'kubectl-cron_trigger', args: ['suspend', 'report'], objects: CRON_OBJECTS, code: 0, writes: 'updates'},
+  {name: 'cron-trigger resume', binary: 'kubectl-cron_trigger', args: ['resume', 'paused'], objects: CRON_OBJECTS, code: 0, writes: 'updates'},
+]
