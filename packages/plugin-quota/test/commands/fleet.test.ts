@@ -110,7 +110,7 @@ describe.runIf(process.env[REAL_CLUSTER_ENV] === undefined)('kubectl quota-repor
   })
 
   test('--all-contexts -l: every context, sorted; refused, rejected, forbidden and silent clusters each named with their reason', async () => {
-    const run = await quotaReport(['--all-contexts', '-l', 'team=payments', '--request-timeout', '1s', '-o', 'json'])
+    const run = await quotaReport(['--all-contexts', '-l', 'team=payments', '--request-timeout', '5s', '-o', 'json'])
     expect(run.code).toBe(1)
     const doc = JSON.parse(run.stdout)
     expect(doc.contexts).toEqual(['down', 'east', 'forbidden', 'silent', 'stale', 'west'])
