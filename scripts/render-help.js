@@ -7,14 +7,13 @@ import fs from 'node:fs'
 import {createRequire} from 'node:module'
 import path from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
+// Built before any plugin (a dependency of each): one list of what changes how help renders.
+import {isHelpStyleEnv} from '../packages/core/dist/help-cache.js'
 
 /** oclif's width when stdout is not a terminal and OCLIF_COLUMNS is unset (its screen.js). */
 const WIDTH = 80
 /** The most words a help argv may have: help-cache.ts does not look further. */
 const MAX_HELP_ARGV = 3
-/** What makes oclif wider or ansis colour a stdout that is not a terminal. */
-const STYLE_ENV = ['OCLIF_COLUMNS', 'FORCE_COLOR', 'COLORTERM', 'TF_BUILD', 'CI', 'PM2_HOME', 'NEXT_RUNTIME', 'NO_COLOR', 'KUBELINE_NO_HELP_CACHE']
-
 /** Every argv for which oclif shows help: the root, each command and each topic, with each help flag. */
 function helpArgvs(config) {
   // oclif's getHelpFlagAdditions (not exported).
@@ -58,7 +57,7 @@ async function renderPages(packageDir) {
 }
 
 export function renderHelp(packageDir) {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !STYLE_ENV.includes(name) && !name.startsWith('TEAMCI')))
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !isHelpStyleEnv(name)))
   const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', packageDir], {env, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 64 * 1024 * 1024})
   if (child.status !== 0) throw new Error(`rendering help for ${packageDir} failed (exit ${child.status})`)
   const pages = JSON.parse(child.stdout)

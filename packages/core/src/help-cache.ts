@@ -23,9 +23,16 @@ export const NO_HELP_CACHE_ENV = 'KUBELINE_NO_HELP_CACHE'
 /** Environment variables with which ansis colours output that is not a terminal (its colour detection, ansis 3). */
 const COLOUR_ENV = ['FORCE_COLOR', 'COLORTERM', 'TF_BUILD', 'CI', 'PM2_HOME', 'NEXT_RUNTIME']
 
+const isTeamCity = (name: string): boolean => name.startsWith('TEAMCI')
+
 function colourMayBeOn({env}: HelpTerminal): boolean {
   if (env.NO_COLOR) return false
-  return COLOUR_ENV.some((name) => name in env) || Object.keys(env).some((name) => name.startsWith('TEAMCI'))
+  return COLOUR_ENV.some((name) => name in env) || Object.keys(env).some(isTeamCity)
+}
+
+/** The variables that change how oclif renders help: the build renders without them, tests run without them. */
+export function isHelpStyleEnv(name: string): boolean {
+  return ['OCLIF_COLUMNS', 'NO_COLOR', NO_HELP_CACHE_ENV, ...COLOUR_ENV].includes(name) || isTeamCity(name)
 }
 
 /** oclif's width for a stdout that is not a terminal: OCLIF_COLUMNS, else 80 (oclif's screen.js). */

@@ -2,6 +2,7 @@ import {execFile} from 'node:child_process'
 import {readFileSync} from 'node:fs'
 import {pathToFileURL} from 'node:url'
 import {promisify} from 'node:util'
+import {isHelpStyleEnv} from '@kubeline/core'
 import {pluginEntry} from '@kubeline/sandbox/e2e'
 import type {PluginBinary} from '@kubeline/sandbox/e2e'
 import {describe, expect, test} from 'vitest'
@@ -12,8 +13,7 @@ const PLUGINS: PluginBinary[] = ['kubectl-quota_report', 'kubectl-netpol_test', 
 
 /** No TTY, no colour forced, oclif's default width: where the stored help applies. DEBUG=* makes oclif log to stderr once imported. */
 function plainEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const styled = /^(OCLIF_COLUMNS|FORCE_COLOR|COLORTERM|TF_BUILD|CI|PM2_HOME|NEXT_RUNTIME|NO_COLOR|KUBELINE_NO_HELP_CACHE|TEAMCI.*)$/
-  return {...Object.fromEntries(Object.entries(process.env).filter(([name]) => !styled.test(name))), DEBUG: '*', ...extra}
+  return {...Object.fromEntries(Object.entries(process.env).filter(([name]) => !isHelpStyleEnv(name))), DEBUG: '*', ...extra}
 }
 
 async function plugin(binary: PluginBinary, argv: string[], env: NodeJS.ProcessEnv) {
