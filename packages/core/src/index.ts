@@ -57,6 +57,7 @@ export {connect} from './kube/connect.js'
 export type {ConnectOptions} from './kube/connect.js'
 export {KubeClient} from './kube/kube-client.js'
 export type {ListOptions, ListPage, PatchType, WriteOptions} from './kube/kube-client.js'
+export type {ExecResult} from './kube/pod-exec.js'
 export type {WatchEvent, WatchOptions} from './kube/watch-stream.js'
 export {RESOURCES, resourcePath, qualifiedResource} from './kube/resource-types.js'
 export type {ResourceType} from './kube/resource-types.js'
@@ -91,3 +92,6 @@ export {COMPLETION_SHELLS, completionScript, pluginBinary} from './completion/co
 export type {CompletionShell} from './completion/completion-script.js'
 export type {PluginManifest, ManifestCommand, ManifestFlag} from './completion/plugin-manifest.js'
 export {isHelpStyleEnv} from './help-cache.js'
+
+// async
+export {mapWithConcurrency} from './async/map-with-concurrency.js'

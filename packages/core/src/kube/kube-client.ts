@@ -5,6 +5,8 @@ import type {ResourceType} from './resource-types.js'
 import type {HttpRequest, KubeTransport} from './transport.js'
 import {parseBody} from './transport.js'
 import {watchObjects} from './watch-stream.js'
+import {EXEC_PROTOCOLS, collectExec} from './pod-exec.js'
+import type {ExecResult} from './pod-exec.js'
 import type {WatchEvent, WatchOptions} from './watch-stream.js'
 
 export interface ListOptions {
@@ -39,6 +41,9 @@ export interface WriteOptions {
 }
 
 const DEFAULT_PAGE_SIZE = 500
+
+/** How RBAC and error messages name an exec: `create` on `pods/exec`. */
+const POD_EXEC: ResourceType = {group: '', version: 'v1', resource: 'pods/exec', kind: 'Pod', namespaced: true}
 
 /**
  * The narrow client the plugins use: typed by ResourceType, namespace-defaulting,
@@ -210,6 +215,20 @@ export class KubeClient {
       description: {verb: 'get', type: {group: '', version: 'v1', resource: 'pods/log', kind: 'Pod', namespaced: true}, namespace, name: pod},
     })
     yield* splitLines(stream)
+  }
+
+  /**
+   * Runs a command in a pod's container, as `kubectl exec` (WebSocket, no stdin, no TTY), and returns
+   * its output and exit code. Needs `create` on pods/exec. Not retried: the command may have run.
+   */
+  async exec(pod: string, options: {namespace?: string; container?: string; command: readonly string[]; signal?: AbortSignal}): Promise<ExecResult> {
+    const namespace = options.namespace ?? this.namespace
+    const query: [string, string][] = [...options.command.map((part): [string, string] => ['command', part]), ['stdout', 'true'], ['stderr', 'true']]
+    if (options.container !== undefined) query.push(['container', options.container])
+    const path = `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(pod)}/exec`
+    const description = {verb: 'create', type: POD_EXEC, namespace, name: pod}
+    const socket = await this.transport.upgrade(path, query, EXEC_PROTOCOLS, description)
+    return await collectExec(socket, `exec in pod ${namespace}/${pod}`, options.signal)
   }
 
   private scope(type: ResourceType, namespace: string | undefined): string | undefined {

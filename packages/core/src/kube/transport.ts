@@ -1,6 +1,7 @@
 import http from 'node:http'
 import https from 'node:https'
 import type {IncomingHttpHeaders, IncomingMessage} from 'node:http'
+import type {WebSocket} from 'ws'
 import {transportError, apiStatusError} from './api-error.js'
 import type {RequestDescription} from './api-error.js'
 import type {KubeTarget} from './kubeconfig/resolve-target.js'
@@ -98,6 +99,31 @@ export class KubeTransport {
       throw apiStatusError(response.status, parseBody(await readAll(response.stream)), this.describe(req))
     }
     return response
+  }
+
+  /**
+   * A WebSocket to `path` (exec), paused (resume it once listening), with this transport's TLS material and authentication. Not retried:
+   * an exec may have run. API refusals (403, 404, 400) are thrown as KubelineError.
+   */
+  async upgrade(path: string, query: [string, string][], protocols: readonly string[], description: HttpRequest['description']): Promise<WebSocket> {
+    const prepared = await this.prepare()
+    const url = new URL(this.server.replace(/^http/, 'ws') + path)
+    for (const [key, value] of query) url.searchParams.append(key, value)
+    const {default: WebSocketClass} = await import('ws')
+    const {headers, writeAgent: _writeAgent, agent: _agent, ...tls} = prepared
+    const socket = new WebSocketClass(url, [...protocols], {...tls, headers: {...headers, 'User-Agent': 'kubeline/0.1'}, handshakeTimeout: this.options.requestTimeoutMs || undefined})
+    const request = {...description, server: this.server}
+    return await new Promise<WebSocket>((resolve, reject) => {
+      // Paused until the caller listens: the first frames may follow the handshake at once.
+      socket.once('open', () => {
+        socket.pause()
+        resolve(socket)
+      })
+      socket.once('unexpected-response', (_req, response) => {
+        readAll(response).then((body) => reject(apiStatusError(response.statusCode ?? 0, parseBody(body), request)), reject)
+      })
+      socket.once('error', (err) => reject(transportError(err as Error & {code?: string}, request, this.options.requestTimeoutMs)))
+    })
   }
 
   private describe(req: HttpRequest): RequestDescription {

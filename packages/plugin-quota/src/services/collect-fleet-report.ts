@@ -1,10 +1,9 @@
-import {ExitCode, KubelineError, redactSecrets} from '@kubeline/core'
+import {ExitCode, KubelineError, mapWithConcurrency, redactSecrets} from '@kubeline/core'
 import type {KubeClient} from '@kubeline/core'
 import {mergeContextReports} from '../domain/fleet-report.js'
 import type {ContextOutcome, QuotaReport} from '../domain/fleet-report.js'
 import {collectQuotaReport} from './collect-quota-report.js'
 import type {QuotaReportRequest} from './collect-quota-report.js'
-import {mapWithConcurrency} from './map-with-concurrency.js'
 
 /** Clusters read at the same time in a fleet run. */
 const FLEET_PARALLELISM = 4

@@ -3,9 +3,11 @@ import type {AddressInfo, Socket} from 'node:net'
 import {writeKubeconfig} from './kubeconfig-file.js'
 
 export type LoopbackHandler = (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => void
+/** Answers an HTTP upgrade (exec's WebSocket). */
+export type UpgradeHandler = (req: http.IncomingMessage, socket: Socket, head: Buffer) => void
 
 /** A real HTTP server on 127.0.0.1 for behaviour nock cannot model (timeouts, streams, drops). */
-export async function startLoopbackApi(handler: LoopbackHandler): Promise<{kubeconfig: string; requests: string[]; close(): Promise<void>}> {
+export async function startLoopbackApi(handler: LoopbackHandler, upgrade?: UpgradeHandler): Promise<{kubeconfig: string; requests: string[]; close(): Promise<void>}> {
   const requests: string[] = []
   const sockets = new Set<Socket>()
   const server = http.createServer((req, res) => {
@@ -13,6 +15,12 @@ export async function startLoopbackApi(handler: LoopbackHandler): Promise<{kubec
     requests.push(`${req.method} ${url.pathname}${url.search}`)
     handler(req, res, url)
   })
+  if (upgrade) {
+    server.on('upgrade', (req: http.IncomingMessage, socket: Socket, head: Buffer) => {
+      requests.push(`UPGRADE ${req.url ?? '/'}`)
+      upgrade(req, socket, head)
+    })
+  }
   server.on('connection', (socket) => {
     sockets.add(socket)
     socket.on('close', () => sockets.delete(socket))
