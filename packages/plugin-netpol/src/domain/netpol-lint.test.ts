@@ -1,6 +1,6 @@
 import {describe, expect, test} from 'vitest'
 import {compileCluster} from './compiled-cluster.js'
-import type {AdminNetworkPolicyObject, NetworkPolicyObject, PodObject} from './kube-objects.js'
+import type {AdminNetworkPolicyObject, BaselineAdminNetworkPolicyObject, NetworkPolicyObject, PodObject} from './kube-objects.js'
 import {isAtLeast} from './lint-finding.js'
 import type {LintScope} from './netpol-lint.js'
 import {lintCluster} from './netpol-lint.js'
@@ -21,6 +21,7 @@ interface Row {
   name: string
   policies: NetworkPolicyObject[]
   anps?: AdminNetworkPolicyObject[]
+  banps?: BaselineAdminNetworkPolicyObject[]
   pods?: PodObject[]
   scope?: LintScope
   /** `severity code object path`, in report order. */
@@ -95,6 +96,33 @@ const ROWS: Row[] = [
     findings: ['warning PEER_MATCHES_NO_PODS AdminNetworkPolicy/ghost spec.ingress[0].from[0]', 'warning POLICY_SELECTS_NO_PODS AdminNetworkPolicy/ghost spec.subject'],
   },
   {
+    name: 'a baseline Deny of ingress from every namespace, for every namespace, is a default deny for ingress',
+    policies: [],
+    banps: [{metadata: {name: 'default'}, spec: {subject: {namespaces: {}}, ingress: [{action: 'Allow', from: [{namespaces: {matchLabels: {env: 'dev'}}}]}, {action: 'Deny', from: [{namespaces: {}}]}]}}],
+    findings: ['info NO_DEFAULT_DENY_EGRESS Namespace/prod'],
+  },
+  {
+    name: 'an admin egress Deny to every pod and every network (IPv4 and IPv6) is a default deny for egress',
+    policies: [networkPolicy('prod/deny-ingress', {podSelector: {}})],
+    anps: [{metadata: {name: 'egress-wall'}, spec: {priority: 5, subject: {namespaces: {matchLabels: {env: 'prod'}}}, egress: [{action: 'Deny', to: [{namespaces: {}}, {networks: ['0.0.0.0/0', '::/0']}]}]}}],
+    findings: [],
+  },
+  {
+    name: 'an egress Deny to pods only leaves external traffic open: not a default deny',
+    policies: [networkPolicy('prod/deny-ingress', {podSelector: {}})],
+    anps: [{metadata: {name: 'pods-only'}, spec: {priority: 5, subject: {namespaces: {matchLabels: {env: 'prod'}}}, egress: [{action: 'Deny', to: [{namespaces: {}}]}]}}],
+    findings: ['info NO_DEFAULT_DENY_EGRESS Namespace/prod'],
+  },
+  {
+    name: 'an admin Deny for some pods of the namespace, or for another namespace, is not its default deny',
+    policies: [],
+    anps: [
+      {metadata: {name: 'db-only'}, spec: {priority: 5, subject: {pods: {namespaceSelector: {}, podSelector: {matchLabels: {app: 'db'}}}}, ingress: [{action: 'Deny', from: [{namespaces: {}}]}]}},
+      {metadata: {name: 'dev-only'}, spec: {priority: 6, subject: {namespaces: {matchLabels: {env: 'dev'}}}, ingress: [{action: 'Deny', from: [{namespaces: {}}]}]}},
+    ],
+    findings: ['warning NO_DEFAULT_DENY_INGRESS Namespace/prod', 'info NO_DEFAULT_DENY_EGRESS Namespace/prod', 'info POD_NOT_COVERED Pod/prod/api'],
+  },
+  {
     name: 'an ipBlock except outside its CIDR is an error, listed first',
     policies: [denyAll, networkPolicy('prod/cidr', {podSelector: {}, policyTypes: ['Egress'], egress: [{to: [{ipBlock: {cidr: '10.0.0.0/8', except: ['192.168.0.0/16']}}]}]})],
     findings: ['error IPBLOCK_EXCEPT_OUTSIDE_CIDR NetworkPolicy/prod/cidr spec.egress[0].to[0].ipBlock.except[0]'],
@@ -113,8 +141,8 @@ const ROWS: Row[] = [
 ]
 
 describe('lintCluster', () => {
-  test.each(ROWS)('$name', ({policies, anps, pods, scope, findings}) => {
-    const state = cluster({namespaces, pods: pods ?? basePods, networkPolicies: policies, adminNetworkPolicies: anps ?? []})
+  test.each(ROWS)('$name', ({policies, anps, banps, pods, scope, findings}) => {
+    const state = cluster({namespaces, pods: pods ?? basePods, networkPolicies: policies, adminNetworkPolicies: anps ?? [], baselineAdminNetworkPolicies: banps ?? []})
     const result = lintCluster(compileCluster(state), policies, scope ?? prodOnly, {ipBlockMatchesPods: true})
     const object = (f: (typeof result)[number]) => [f.object.kind, ...(f.object.namespace ? [f.object.namespace] : []), f.object.name].join('/')
     expect(result.map((f) => [f.severity, f.code, object(f), ...(f.path ? [f.path] : [])].join(' '))).toEqual(findings)

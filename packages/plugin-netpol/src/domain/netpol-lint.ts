@@ -27,7 +27,7 @@ export function lintCluster(
   const findings = [
     ...policies.flatMap(policyFindings),
     ...networkPolicies.filter((policy) => inScope(policy.metadata.namespace)).flatMap(exceptFindings),
-    ...namespaces.flatMap((namespace) => defaultDenyFindings(namespace, policies)),
+    ...namespaces.flatMap((namespace) => defaultDenyFindings(namespace, compiled.namespaceLabels.get(namespace) ?? {}, policies)),
     ...uncoveredPodFindings(
       compiled.pods.filter((pod) => inScope(pod.namespace)),
       policies,
