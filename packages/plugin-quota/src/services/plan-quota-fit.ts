@@ -34,7 +34,7 @@ export async function planQuotaFit(request: QuotaPlanRequest, connectToCluster: 
   const cluster = kube === undefined ? undefined : await readPlanCluster(kube, placed.map(({object}) => object), {nodeCount: request.nodeCount})
   const options = {namespace, nodeCount: request.nodeCount, now: request.now, offline: kube === undefined}
   // Offline, the quotas and LimitRanges of the manifests are the cluster's state, not changes to it.
-  const plan = withSourceOnBadQuantity(placed, (objects) =>
+  const plan = withSourceOnBadManifest(placed, (objects) =>
     cluster === undefined
       ? quotaPlan(objects.filter((object) => !isOfflineClusterObject(object)), objects.filter(isOfflineClusterObject), options)
       : quotaPlan(objects, cluster.objects, options),
@@ -51,27 +51,34 @@ function isOfflineClusterObject(object: KubeObject): boolean {
   return object.apiVersion === 'v1' && (object.kind === 'ResourceQuota' || object.kind === 'LimitRange')
 }
 
+/** Errors in a manifest's values that surface only in the accounting (a quantity, a rollingUpdate budget). */
+type ManifestValueError = KubelineError & {code: 'INVALID_QUANTITY' | 'INVALID_MANIFEST'}
+
 /**
- * An invalid quantity surfaces deep inside the accounting; plan each manifest alone to find
- * the one that holds it, so the error points at its file:line.
+ * An invalid value surfaces deep inside the accounting; plan each manifest alone to find the one
+ * that holds it, so the error points at its file:line.
  */
-function withSourceOnBadQuantity(manifests: readonly SourcedObject[], plan: (objects: KubeObject[]) => QuotaPlan): QuotaPlan {
+function withSourceOnBadManifest(manifests: readonly SourcedObject[], plan: (objects: KubeObject[]) => QuotaPlan): QuotaPlan {
   try {
     return plan(manifests.map(({object}) => object))
   } catch (err) {
-    if (!(err instanceof KubelineError && err.code === 'INVALID_QUANTITY')) throw err
-    const culprit = manifests.find(({object}) => throwsInvalidQuantity(() => plan([object])))
+    if (!isManifestValueError(err)) throw err
+    const culprit = manifests.find(({object}) => throwsManifestValueError(() => plan([object])))
     if (culprit === undefined) throw err
     const {object, source} = culprit
-    throw new UsageError('INVALID_QUANTITY', `${formatSource(source)}: ${object.kind} ${object.metadata.name ?? ''}: ${err.message}`, {cause: err})
+    throw new UsageError(err.code, `${formatSource(source)}: ${object.kind} ${object.metadata.name ?? ''}: ${err.message}`, {cause: err, ...(err.fix === undefined ? {} : {fix: err.fix})})
   }
 }
 
-function throwsInvalidQuantity(run: () => unknown): boolean {
+function isManifestValueError(err: unknown): err is ManifestValueError {
+  return err instanceof KubelineError && (err.code === 'INVALID_QUANTITY' || err.code === 'INVALID_MANIFEST')
+}
+
+function throwsManifestValueError(run: () => unknown): boolean {
   try {
     run()
     return false
   } catch (err) {
-    return err instanceof KubelineError && err.code === 'INVALID_QUANTITY'
+    return isManifestValueError(err)
   }
 }

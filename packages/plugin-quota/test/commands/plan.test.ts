@@ -175,9 +175,10 @@ describe('kubectl quota-report -f (plan mode)', () => {
     expect(quantity.stderr).toContain(`error: ${badQuantity}:3 (document 2): Deployment bad: invalid quantity "2x"`)
     const negativeSurge = deployment('web', 4)
     ;(negativeSurge.spec as Record<string, unknown>).strategy = {rollingUpdate: {maxSurge: -1, maxUnavailable: 1}}
-    const budget = await quotaReport(['-f', manifestFile([negativeSurge]), '--offline'])
+    const budgetFile = manifestFile([deployment('ok', 1), negativeSurge])
+    const budget = await quotaReport(['-f', budgetFile, '--offline'])
     expect(budget.code).toBe(2)
-    expect(budget.stderr).toContain('spec.strategy.rollingUpdate.maxSurge: Invalid value: -1: must be greater than or equal to 0')
+    expect(budget.stderr).toContain(`error: ${budgetFile}:3 (document 2): Deployment web: spec.strategy.rollingUpdate.maxSurge: Invalid value: -1: must be greater than or equal to 0`)
     for (const args of [['--offline'], ['--nodes', '3'], ['-A', '-f', badQuantity]]) {
       const run = await quotaReport(args)
       expect(run.code, args.join(' ')).toBe(2)
