@@ -1,4 +1,6 @@
 import type {KubeObject} from '../store/object-store.js'
+import type {ContainerProgram} from './container-program.js'
+import {unknownProgram} from './container-program.js'
 
 /** When a CronJob next fires strictly after `after`, in its spec.timeZone; undefined for never. */
 export type NextScheduleTime = (cronJob: KubeObject, after: Date) => Date | undefined
@@ -12,6 +14,8 @@ export interface ControllerOptions {
   jobBackoffBaseMs?: number
   /** The schedule engine for CronJobs (default: the minimal one in cron-schedule.ts). */
   nextScheduleTime?: NextScheduleTime
+  /** What ephemeral containers' programs do (default: nothing known, they run until the pod ends). */
+  ephemeralContainerProgram?: ContainerProgram
   /** Reconcile failures; the object is retried a second later either way (default: console.error). */
   onError?: (controller: string, key: string, error: unknown) => void
 }
@@ -25,6 +29,7 @@ export function resolveControllerOptions(options: ControllerOptions = {}): Resol
     jobPodDurationMs: options.jobPodDurationMs ?? 1000,
     jobBackoffBaseMs: options.jobBackoffBaseMs ?? 1000,
     nextScheduleTime: options.nextScheduleTime,
+    ephemeralContainerProgram: options.ephemeralContainerProgram ?? unknownProgram,
     onError: options.onError ?? ((controller, key, error) => console.error(`sandbox ${controller} controller: ${key}:`, error)),
   }
 }

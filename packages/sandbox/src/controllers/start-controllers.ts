@@ -2,6 +2,7 @@ import type {ObjectStore, SandboxClock} from '../store/object-store.js'
 import type {ControllerOptions} from './controller-options.js'
 import {startCronJobController} from './cronjob-controller.js'
 import {startDeploymentController} from './deployment-controller.js'
+import {startEphemeralContainerController} from './ephemeral-container-controller.js'
 import {startJobController} from './job-controller.js'
 import {startPodLifecycleController} from './pod-lifecycle-controller.js'
 import type {PodLogSink} from './pod-log-sink.js'
@@ -14,6 +15,7 @@ import {startReplicaSetController} from './replica-set-controller.js'
 export function startControllers(store: ObjectStore, clock: SandboxClock, logs: PodLogSink, options?: ControllerOptions): () => void {
   const stops = [
     startPodLifecycleController(store, clock, logs, options),
+    startEphemeralContainerController(store, clock, logs, options),
     startReplicaSetController(store, clock, options),
     startDeploymentController(store, clock, options),
     startJobController(store, clock, options),

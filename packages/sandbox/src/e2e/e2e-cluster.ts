@@ -3,6 +3,7 @@ import {RESOURCES, connect} from '@kubeline/core'
 import type {KubeClient, KubeObject, ResourceType} from '@kubeline/core'
 import {startSandbox} from '../sandbox/start-sandbox.js'
 import type {Sandbox, SandboxOptions} from '../sandbox/start-sandbox.js'
+import type {NetworkSimulation} from '../network/network-simulation.js'
 
 /**
  * Where an e2e suite runs: the sandbox by default, or the real cluster of
@@ -19,6 +20,11 @@ export interface E2eCluster {
   createNamespace(prefix: string): Promise<string>
   /** Create objects through the API; namespaced ones go to `namespace` unless they name one. */
   apply(objects: KubeObject[], namespace?: string): Promise<KubeObject[]>
+  /**
+   * Puts a NetworkSimulation in force (undefined: allow all). Sandbox mode only: a real
+   * cluster's network is what it is, so this throws there; check `mode` first.
+   */
+  setNetwork(simulation: NetworkSimulation | undefined): void
   stop(): Promise<void>
 }
 
@@ -48,6 +54,10 @@ export async function startE2eCluster(options: SandboxOptions = {}, env: NodeJS.
         out.push(await client.create(type, {...object, metadata: {...object.metadata, ...(target ? {namespace: target} : {})}}, {namespace: target}))
       }
       return out
+    },
+    setNetwork(simulation) {
+      if (!sandbox) throw new Error('setNetwork needs the sandbox: a real cluster (KUBELINE_E2E_KUBECONFIG) has its own network')
+      sandbox.network.replace(simulation)
     },
     async stop() {
       if (realKubeconfig) {

@@ -30,7 +30,7 @@ const cluster = false
 /** What kube-apiserver 1.32 discovery says about the resources the sandbox serves (kubectl api-resources). */
 export const BUILTIN_RESOURCES: readonly ServedResource[] = [
   served('', 'v1', 'namespaces', 'Namespace', {namespaced: cluster, shortNames: ['ns'], subresources: ['status']}),
-  served('', 'v1', 'pods', 'Pod', {shortNames: ['po'], categories: all, subresources: ['status', 'log']}),
+  served('', 'v1', 'pods', 'Pod', {shortNames: ['po'], categories: all, subresources: ['status', 'log', 'ephemeralcontainers', 'exec']}),
   served('', 'v1', 'services', 'Service', {shortNames: ['svc'], categories: all, subresources: ['status']}),
   served('', 'v1', 'configmaps', 'ConfigMap', {shortNames: ['cm']}),
   served('', 'v1', 'events', 'Event', {shortNames: ['ev']}),

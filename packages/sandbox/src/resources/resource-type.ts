@@ -14,7 +14,7 @@ export interface ServedResource {
   verbs: string[]
 }
 
-export type Subresource = 'status' | 'scale' | 'log'
+export type Subresource = 'status' | 'scale' | 'log' | 'ephemeralcontainers' | 'exec'
 
 export const STANDARD_VERBS = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch']
 

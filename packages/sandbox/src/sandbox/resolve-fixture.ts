@@ -10,21 +10,22 @@ export interface ResolvedFixture {
 }
 
 /**
- * The objects (and users) of a fixture given as objects, a directory of manifests, or a
+ * The objects (and users) of a fixture given as objects, a manifest file or directory, or a
  * name from src/fixtures ("demo", "scale:namespaces=10,pods=1000"), whose times are relative to `now`.
  */
 export async function resolveFixture(fixture: string | KubeObject[], now: Date): Promise<ResolvedFixture> {
   if (Array.isArray(fixture)) return {objects: fixture, users: []}
-  if (await isDirectory(fixture)) {
+  if (await isPath(fixture)) {
     const manifests = await readManifests([fixture])
     return {objects: manifests.map(({object}) => object as KubeObject), users: []}
   }
   return {objects: loadFixture(fixture, {now}), users: fixtureUsers(fixture)}
 }
 
-async function isDirectory(path: string): Promise<boolean> {
+async function isPath(path: string): Promise<boolean> {
   try {
-    return (await stat(path)).isDirectory()
+    const stats = await stat(path)
+    return stats.isDirectory() || stats.isFile()
   } catch {
     return false
   }

@@ -15,15 +15,25 @@ import {PodLogs} from '../logs/pod-logs.js'
 import {ResourceRegistry} from '../resources/resource-registry.js'
 import {RequestLog} from '../requests/request-log.js'
 import type {ApiContext} from '../server/api-context.js'
+import {createExecUpgradeHandler} from '../server/exec-upgrade.js'
 import {createRouter} from '../server/router.js'
+import type {NetworkSimulation} from '../network/network-simulation.js'
+import {SimulatedNetwork} from '../network/simulated-network.js'
+import {connectionProbe} from '../network/connection-probe.js'
+import {podAtAddress} from '../network/pod-at-address.js'
+import {probeProgram} from '../programs/probe-program.js'
 import {MemoryStore} from '../store/memory-store.js'
 import type {KubeObject} from '../store/object-store.js'
 import {createSandboxCertificates} from '../tls/certificates.js'
 import {resolveFixture} from './resolve-fixture.js'
 import {ensureNamespace, loadObjects, SYSTEM_NAMESPACES} from './load-objects.js'
+import {separateNetworkSimulation} from './separate-network-simulation.js'
 
 export interface SandboxOptions {
-  /** A named fixture ("demo", "scale:namespaces=10,pods=1000"), a directory of manifests, or objects. */
+  /**
+   * A named fixture ("demo", "scale:namespaces=10,pods=1000"), a manifest file or directory, or objects.
+   * It may hold one NetworkSimulation document besides the API objects.
+   */
   fixture?: string | KubeObject[]
   /** More objects, stored after the fixture's. */
   objects?: KubeObject[]
@@ -39,6 +49,8 @@ export interface SandboxOptions {
   faults?: FaultRule[]
   /** Run the Deployment/ReplicaSet/Job/CronJob/Pod controllers (default true). */
   controllers?: boolean | ControllerOptions
+  /** Which pod-to-pod connections succeed (probes, `agnhost connect`); replaces the fixture's. Default: all. */
+  network?: NetworkSimulation
   /** Changes kept for watches and continue tokens before they get 410 Gone (default 10,000). */
   historySize?: number
   /** How often watches that allow bookmarks get one (default 1000 ms). */
@@ -59,6 +71,8 @@ export interface Sandbox {
   clock: ScaledClock
   faults: FaultPlan
   requests: RequestLog
+  /** The NetworkSimulation in force: `network.replace(simulation)` changes it at run time (undefined: allow all). */
+  network: SimulatedNetwork
   /** Writes a kubeconfig for another user (e.g. to test 403s) and returns its path. */
   writeKubeconfig(userName: string, path?: string): Promise<string>
   stop(): Promise<void>
@@ -75,7 +89,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     else registry.registerCrd(event.object)
   })
   const fixture = options.fixture === undefined ? {objects: [], users: []} : await resolveFixture(options.fixture, clock.now())
-  loadObjects(store, registry, [...fixture.objects, ...(options.objects ?? [])])
+  const {objects, network: fixtureNetwork} = separateNetworkSimulation([...fixture.objects, ...(options.objects ?? [])])
+  const network = new SimulatedNetwork(options.network ?? fixtureNetwork)
+  loadObjects(store, registry, objects)
   for (const namespace of SYSTEM_NAMESPACES) ensureNamespace(store, namespace)
 
   const admin: SandboxUser = {name: 'admin', token: randomBytes(24).toString('hex'), admin: true}
@@ -84,14 +100,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   for (const rule of options.faults ?? []) faults.add(rule)
   const podLogs = new PodLogs()
   const requests = new RequestLog()
-  const context: ApiContext = {store, registry, podLogs, faults, now: () => clock.now(), bookmarkIntervalMs: options.bookmarkIntervalMs ?? 1000}
-  const stopControllers =
-    options.controllers === false ? () => {} : startControllers(store, clock, podLogs, typeof options.controllers === 'object' ? options.controllers : undefined)
+  const context: ApiContext = {store, registry, podLogs, faults, network, now: () => clock.now(), bookmarkIntervalMs: options.bookmarkIntervalMs ?? 1000}
+  const ephemeralContainerProgram = probeProgram(connectionProbe(network, podAtAddress(store)))
+  const controllerOptions = {ephemeralContainerProgram, ...(typeof options.controllers === 'object' ? options.controllers : {})}
+  const stopControllers = options.controllers === false ? () => {} : startControllers(store, clock, podLogs, controllerOptions)
 
   const certificates = createSandboxCertificates()
   let address = ''
   const router = createRouter({context, users, requests, serverAddress: () => address})
   const server = createServer({cert: certificates.serverCertificate, key: certificates.serverKey}, (req, res) => void router(req, res))
+  const execUpgrade = createExecUpgradeHandler({context, users, requests})
+  server.on('upgrade', (req, socket, head) => void execUpgrade(req, socket, head))
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(options.port ?? 0, '127.0.0.1', resolve)
@@ -119,6 +138,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     clock,
     faults,
     requests,
+    network,
     async writeKubeconfig(userName, path) {
       const user = users.find((candidate) => candidate.name === userName)
       if (!user) throw new Error(`no sandbox user named "${userName}"`)

@@ -1,4 +1,5 @@
 import type {IncomingMessage, ServerResponse} from 'node:http'
+import {UsageError} from '@kubeline/core'
 import type {FaultRule} from '../faults/fault-plan.js'
 import type {RequestLog} from '../requests/request-log.js'
 import {badRequest, pathNotFound} from '../store/api-error.js'
@@ -21,6 +22,9 @@ interface LogAppend {
  * - GET /_sandbox/requests ({total, counts, entries}), DELETE /_sandbox/requests
  * - POST /_sandbox/logs ({namespace, pod, container, lines, finish}) appends pod log lines
  * - POST /_sandbox/compact forgets the watch history (old watches and continue tokens get 410)
+ * - GET /_sandbox/network (the NetworkSimulation in force, or {} for allow-all), PUT /_sandbox/network
+ *   (body: a NetworkSimulation document, JSON or YAML; 400 naming the bad field; failFirst counts restart),
+ *   DELETE /_sandbox/network (back to allow-all)
  */
 export async function handleAdmin(context: ApiContext, requests: RequestLog, req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
   const method = req.method ?? 'GET'
@@ -47,11 +51,28 @@ export async function handleAdmin(context: ApiContext, requests: RequestLog, req
       if (finish) context.podLogs.close(namespace, pod, container)
       return sendJson(res, 200, {appended: lines.length})
     }
+    case 'GET /_sandbox/network':
+      return sendJson(res, 200, context.network.current() ?? {})
+    case 'PUT /_sandbox/network':
+      replaceNetwork(context, await readObjectBody(req))
+      return sendJson(res, 200, context.network.current())
+    case 'DELETE /_sandbox/network':
+      context.network.replace(undefined)
+      return sendJson(res, 200, {})
     case 'POST /_sandbox/compact':
       context.store.compact()
       return sendJson(res, 200, {compactedThrough: context.store.resourceVersion})
     default:
       throw pathNotFound()
+  }
+}
+
+function replaceNetwork(context: ApiContext, document: unknown): void {
+  try {
+    context.network.replace(document ?? null)
+  } catch (error) {
+    if (error instanceof UsageError) throw badRequest(error.message)
+    throw error
   }
 }
 

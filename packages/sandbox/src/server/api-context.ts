@@ -2,6 +2,7 @@ import type {IncomingMessage, ServerResponse} from 'node:http'
 import type {SandboxUser} from '../auth/sandbox-user.js'
 import type {FaultPlan} from '../faults/fault-plan.js'
 import type {PodLogs} from '../logs/pod-logs.js'
+import type {SimulatedNetwork} from '../network/simulated-network.js'
 import type {ServedResource} from '../resources/resource-type.js'
 import type {ResourceRegistry} from '../resources/resource-registry.js'
 import type {MemoryStore} from '../store/memory-store.js'
@@ -14,6 +15,8 @@ export interface ApiContext {
   registry: ResourceRegistry
   podLogs: PodLogs
   faults: FaultPlan
+  /** Which connections succeed, for exec'd programs (`agnhost connect`). */
+  network: SimulatedNetwork
   now: () => Date
   /** How often a watch that allows bookmarks gets one. */
   bookmarkIntervalMs: number

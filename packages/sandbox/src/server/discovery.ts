@@ -66,6 +66,7 @@ function apiResources(type: ServedResource): Record<string, unknown>[] {
   const subresources = type.subresources.map((subresource) => {
     const base = {name: `${type.resource}/${subresource}`, singularName: '', namespaced: type.namespaced}
     if (subresource === 'log') return {...base, kind: 'Pod', verbs: ['get']}
+    if (subresource === 'exec') return {...base, kind: 'PodExecOptions', verbs: ['create', 'get']}
     if (subresource === 'scale') return {...base, group: 'autoscaling', version: 'v1', kind: 'Scale', verbs: ['get', 'patch', 'update']}
     return {...base, kind: type.kind, verbs: ['get', 'patch', 'update']}
   })

@@ -1,7 +1,8 @@
 import type {IncomingMessage, ServerResponse} from 'node:http'
-import {badRequest, notFound} from '../store/api-error.js'
+import {notFound} from '../store/api-error.js'
 import type {KubeObject} from '../store/object-store.js'
 import type {ApiContext, ApiTarget} from './api-context.js'
+import {requestedContainer, requireStartedIfEphemeral} from './pod-container.js'
 import {isTrue} from './request-info.js'
 
 /**
@@ -15,7 +16,8 @@ export async function handleLog(context: ApiContext, target: ApiTarget, _req: In
   const pod = context.store.peek(target.key, namespace, podName)
   if (!pod) throw notFound('', 'pods', podName)
   const params = target.url.searchParams
-  const container = chooseContainer(pod, params.get('container'))
+  const container = requestedContainer(pod, params.get('container'))
+  requireStartedIfEphemeral(pod, container)
   const tailLines = params.get('tailLines')
   const lines = context.podLogs.lines(namespace, podName, container)
   res.writeHead(200, {'Content-Type': 'text/plain', 'Transfer-Encoding': 'chunked'})
@@ -39,16 +41,6 @@ export async function handleLog(context: ApiContext, target: ApiTarget, _req: In
       resolve()
     })
   })
-}
-
-function chooseContainer(pod: KubeObject, requested: string | null): string {
-  const names = ((pod.spec as {containers?: {name?: string}[]} | undefined)?.containers ?? []).map((c) => c.name ?? '')
-  if (requested) {
-    if (!names.includes(requested)) throw badRequest(`container ${requested} is not valid for pod ${pod.metadata.name}`)
-    return requested
-  }
-  if (names.length === 1) return names[0]!
-  throw badRequest(`a container name must be specified for pod ${pod.metadata.name}, choose one of: [${names.join(' ')}]`)
 }
 
 function isTerminated(pod: KubeObject): boolean {

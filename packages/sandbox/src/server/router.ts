@@ -2,7 +2,7 @@ import type {IncomingMessage, ServerResponse} from 'node:http'
 import {authenticate, authorize} from '../auth/authorize.js'
 import type {SandboxUser} from '../auth/sandbox-user.js'
 import type {RequestLog} from '../requests/request-log.js'
-import {ApiError, methodNotAllowed, pathNotFound} from '../store/api-error.js'
+import {ApiError, badRequest, methodNotAllowed, pathNotFound} from '../store/api-error.js'
 import {handleAdmin} from './admin-handler.js'
 import type {ApiContext, ApiTarget, Handler} from './api-context.js'
 import {applyFaults, loseResponse} from './apply-faults.js'
@@ -77,6 +77,8 @@ const HANDLERS: Partial<Record<Verb, Handler>> = {
 function dispatch(context: ApiContext, target: ApiTarget, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const {verb, subresource} = target.info
   if (subresource === 'log' && verb === 'get') return handleLog(context, target, req, res)
+  // Exec streams only over an upgraded connection (exec-upgrade.ts); kube-apiserver's proxy answers plain requests so.
+  if (subresource === 'exec') throw badRequest('Upgrade request required')
   if (target.type.resource === 'selfsubjectaccessreviews' && verb === 'create') return handleSelfSubjectAccessReview(target, req, res)
   const handler = HANDLERS[verb]
   if (!handler) throw methodNotAllowed()
@@ -87,13 +89,19 @@ function resolveTarget(context: ApiContext, info: ResourceRequest, url: URL, use
   const type = context.registry.lookup(info.group, info.version, info.resource)
   if (!type) throw pathNotFound()
   const subresourceServed = info.subresource === undefined || (type.subresources as string[]).includes(info.subresource)
-  const subresourceVerbOk = info.subresource === undefined || ['get', 'update', 'patch'].includes(info.verb)
-  if (!subresourceServed || !subresourceVerbOk || (info.subresource === 'log' && info.verb !== 'get')) throw pathNotFound()
+  const subresourceVerbOk = info.subresource === undefined || subresourceVerbs(info.subresource).includes(info.verb)
+  if (!subresourceServed || !subresourceVerbOk) throw pathNotFound()
   if (info.subresource === undefined && !type.verbs.includes(info.verb)) {
     throw methodNotAllowed()
   }
   if (type.namespaced && info.namespace === undefined && !['list', 'watch'].includes(info.verb)) throw pathNotFound()
   return {info, type, key: {group: type.group, resource: type.resource}, namespace: type.namespaced ? info.namespace : undefined, url, user}
+}
+
+function subresourceVerbs(subresource: string): string[] {
+  if (subresource === 'log') return ['get']
+  if (subresource === 'exec') return ['get', 'create']
+  return ['get', 'update', 'patch']
 }
 
 function serveNonResource(context: ApiContext, path: string, res: ServerResponse, serverAddress: string): void {

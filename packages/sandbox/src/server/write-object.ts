@@ -1,11 +1,12 @@
 import type {KubeObject} from '../store/object-store.js'
 import type {ApiContext, ApiTarget} from './api-context.js'
+import {ephemeralContainersUpdate} from './ephemeral-containers-update.js'
 import {applyScale, toScale} from './scale.js'
 
 /**
  * Stores a new version of an existing object through the subresource the request named:
  * the main resource keeps the stored status (when status is a subresource), `status` changes
- * only the status, `scale` only spec.replicas. Returns what the response carries.
+ * only the status, `scale` only spec.replicas, `ephemeralcontainers` only spec.ephemeralContainers. Returns what the response carries.
  */
 export function writeObject(context: ApiContext, target: ApiTarget, existing: KubeObject, next: KubeObject): KubeObject {
   const {store} = context
@@ -14,6 +15,8 @@ export function writeObject(context: ApiContext, target: ApiTarget, existing: Ku
       return store.updateStatus(target.key, {...next, metadata: {...next.metadata, name: existing.metadata.name, namespace: existing.metadata.namespace}})
     case 'scale':
       return toScale(store.update(target.key, applyScale(existing, next)))
+    case 'ephemeralcontainers':
+      return store.update(target.key, ephemeralContainersUpdate(existing, next))
     default: {
       const keepStatus = target.type.subresources.includes('status')
       const object = keepStatus ? withStatusOf(next, existing) : next
