@@ -28,6 +28,7 @@ spec:
   ['One namespace with its top consumers, as JSON for a script', ['quota-report', '-n', 'payments', '--top', '1', '-o', 'json', '--fail-at', '1000'], {jq: (doc) => doc.summary}],
   ['Can the payments frontend reach the api on 8080? The verdict, with the rules that decided it', ['netpol-test', 'check', '--from', 'payments/deploy/frontend', '--to', 'payments/deploy/api', '--port', '8080']],
   ['The connectivity matrix of the payments namespace, one row per workload', ['netpol-test', 'matrix', '-n', 'payments', '--port', '8080', '--group-by', 'workload']],
+  ['Does the network do what the policies say? Live probes from inside the pods (the sandbox, like a CNI without NetworkPolicy support, enforces nothing: exit 3)', ['netpol-test', 'probe', '-n', 'payments', '-l', 'app in (frontend,db)', '--port', '5432'], {expectCode: 3}],
   ['A canary release of checkout/web: 50% of the replicas, a short pause, then promotion', ['rollout-canary', 'start', 'web', '-n', 'checkout', '--image', 'web=nginx:1.27.3', '--steps', '50,100', '--pause', '2s', '--wait']],
   ['The release, as status shows it', ['rollout-canary', 'status', 'web', '-n', 'checkout']],
   ['CronJobs: what runs when, and what needs attention', ['cron-trigger', 'list', '-A']],

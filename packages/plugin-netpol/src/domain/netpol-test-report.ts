@@ -1,3 +1,4 @@
+import type {LiveResult} from './live-probe.js'
 import type {Protocol} from './protocol.js'
 import type {Verdict} from './verdict.js'
 
@@ -17,8 +18,10 @@ export interface TestCaseResult {
   status: TestCaseStatus
   /** Absent for `error`. */
   verdict?: Verdict
-  /** Why there is no verdict, for `error`. */
+  /** Why there is no verdict, or no live answer, for `error`. */
   error?: string
+  /** What the network did, with `run --probe`. */
+  live?: LiveResult
 }
 
 export interface TestSuiteResult {

@@ -1,6 +1,6 @@
 import {toYaml} from '@kubeline/core'
 import type {NetpolTestReport, TestCaseResult} from '../domain/netpol-test-report.js'
-import {testCaseExplanation, testCaseMessage, verdictResult} from './test-case-text.js'
+import {liveText, testCaseExplanation, testCaseMessage, verdictResult} from './test-case-text.js'
 
 /**
  * `run -o tap`: TAP version 14 (testanything.org/tap-version-14-specification.html), which TAP 13
@@ -28,6 +28,7 @@ function diagnostics(testCase: TestCaseResult): string[] {
     protocol: testCase.protocol,
     expected: testCase.expect,
     got: verdictResult(testCase),
+    ...(testCase.live === undefined ? {} : {live: liveText(testCase)}),
     ...(testCase.verdict === undefined ? {} : {explanation: testCaseExplanation(testCase)}),
   }
   return ['---', ...toYaml(block).trimEnd().split('\n'), '...'].map((line) => `  ${line}`)

@@ -5,7 +5,18 @@ import {explainDirection} from './describe-rule.js'
 export function testCaseMessage(testCase: TestCaseResult): string {
   if (testCase.status === 'error') return testCase.error ?? 'no verdict'
   if (testCase.status === 'pass' || testCase.verdict === undefined) return ''
-  return `expected ${testCase.expect}, got ${verdictResult(testCase)}`
+  const live = testCase.live
+  const staticMet = testCase.verdict.allowed === (testCase.expect === 'allow')
+  if (live === undefined) return `expected ${testCase.expect}, got ${verdictResult(testCase)}`
+  if (staticMet) return `expected ${testCase.expect}, got ${verdictResult(testCase)} from the policies but ${liveText(testCase)} live`
+  return `expected ${testCase.expect}, got ${verdictResult(testCase)} (live: ${liveText(testCase)})`
+}
+
+/** What the network did with `--probe`: `DENY (TIMEOUT, 2 attempts)`; empty without a probe. */
+export function liveText({live}: TestCaseResult): string {
+  if (live === undefined) return ''
+  const attempts = live.attempts > 1 ? `, ${live.attempts} attempts` : ''
+  return `${live.result.toUpperCase()} (${live.message}${attempts})`
 }
 
 /** `ALLOW`/`DENY`, or `ERROR` when there is no verdict. */

@@ -1,7 +1,7 @@
 import {renderResult} from '@kubeline/core'
 import {describe, expect, test} from 'vitest'
 import {testReportView} from './test-report-view.js'
-import {SAMPLE_REPORT} from './test-support/sample-test-report.js'
+import {PROBED_REPORT, SAMPLE_REPORT} from './test-support/sample-test-report.js'
 
 describe('testReportView', () => {
   test('the NetpolTestReport document (pinned)', () => {
@@ -69,5 +69,26 @@ describe('testReportView', () => {
         '',
       ].join('\n'),
     )
+  })
+})
+
+describe('testReportView with --probe', () => {
+  test('each case carries the live answer; a case the network failed says the policies and the network disagree', () => {
+    const document = testReportView(PROBED_REPORT).document as {suites: {cases: Record<string, unknown>[]}[]}
+    expect(document.suites[0]?.cases.map((c) => [c.status, c.live])).toEqual([
+      ['fail', {result: 'deny', message: 'TIMEOUT', attempts: 2}],
+      ['fail', {result: 'allow', message: 'OK', attempts: 1}],
+      ['error', {result: 'error', message: 'pod "ghost" not found in namespace "x"', attempts: 1}],
+    ])
+    const text = renderResult(testReportView(PROBED_REPORT), 'table')
+    expect(text.split('\n')[0]).toMatch(/^STATUS +SUITE +CASE +PORT +EXPECTED +GOT +LIVE$/)
+    expect(text).toContain('FAIL shop: b reaches a: expected allow, got ALLOW from the policies but DENY (TIMEOUT, 2 attempts) live')
+    expect(text).toContain('FAIL shop: a <reaches> "b" & #1: expected allow, got DENY (live: ALLOW (OK))')
+  })
+
+  test('without --probe there is no live field and no Live column', () => {
+    const document = testReportView(SAMPLE_REPORT).document as {suites: {cases: Record<string, unknown>[]}[]}
+    expect(document.suites[0]?.cases.every((c) => !('live' in c))).toBe(true)
+    expect(renderResult(testReportView(SAMPLE_REPORT), 'table').split('\n')[0]).not.toMatch(/LIVE/)
   })
 })

@@ -31,6 +31,7 @@ function casesTable(rows: CaseRow[]): TableView<CaseRow> {
       {header: 'Port', value: ({testCase}) => `${testCase.protocol}/${testCase.port}`},
       {header: 'Expected', value: ({testCase}) => testCase.expect.toUpperCase()},
       {header: 'Got', value: ({testCase}) => verdictResult(testCase)},
+      ...(rows.some(({testCase}) => testCase.live !== undefined) ? [{header: 'Live', value: ({testCase}: CaseRow) => testCase.live?.result.toUpperCase() ?? ''}] : []),
     ],
     rows,
   }
@@ -55,9 +56,11 @@ function caseDocument(testCase: TestCaseResult) {
     protocol: testCase.protocol,
     expect: testCase.expect,
     status: testCase.status,
+    ...(testCase.live === undefined ? {} : {live: testCase.live}),
     ...(verdict === undefined
       ? {error: testCase.error ?? ''}
       : {
+          ...(testCase.error === undefined ? {} : {error: testCase.error}),
           result: verdictResult(testCase),
           source: verdict.source,
           destination: verdict.destination,

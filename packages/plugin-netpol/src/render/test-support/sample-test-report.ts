@@ -22,3 +22,18 @@ export const SAMPLE_REPORT: NetpolTestReport = {
     },
   ],
 }
+
+/** The same cases as `run --probe` reports them: b -> a denied live, a -> b connected live, ghost never probed. */
+export const PROBED_REPORT: NetpolTestReport = {
+  suites: [
+    {
+      name: 'shop',
+      source: 'tests.yaml:1',
+      cases: [
+        {...(SAMPLE_REPORT.suites[0]?.cases[0] as NetpolTestReport['suites'][0]['cases'][0]), status: 'fail', live: {result: 'deny', message: 'TIMEOUT', attempts: 2}},
+        {...(SAMPLE_REPORT.suites[0]?.cases[1] as NetpolTestReport['suites'][0]['cases'][0]), live: {result: 'allow', message: 'OK', attempts: 1}},
+        {...(SAMPLE_REPORT.suites[0]?.cases[2] as NetpolTestReport['suites'][0]['cases'][0]), live: {result: 'error', message: 'pod "ghost" not found in namespace "x"', attempts: 1}},
+      ],
+    },
+  ],
+}
