@@ -51,17 +51,25 @@ export function ephemeralProber(kube: KubeClient, options: EphemeralProberOption
   }
 }
 
+/** As kubectl patch: a conflict (the pod changed under the server's update) is retried a few times. */
+const PATCH_ATTEMPTS = 5
+
 async function addContainer(kube: KubeClient, source: ProbeSource, container: object): Promise<void> {
-  try {
-    await kube.patch(RESOURCES.pods, source.name, {spec: {ephemeralContainers: [container]}}, {
-      namespace: source.namespace,
-      subresource: 'ephemeralcontainers',
-      patchType: 'strategic',
-    })
-  } catch (err) {
-    // The pod went away, or the cluster refuses ephemeral containers for it: that pod's probes fail, not the run.
-    if (err instanceof KubelineError && ['NOT_FOUND', 'INVALID_OBJECT'].includes(err.code)) throw new ProbeRunError(`cannot add the probe container: ${err.message}`)
-    throw err
+  for (let attempt = 1; ; attempt++) {
+    try {
+      // Merged by name: sent again after a conflict, the same container is the same change.
+      await kube.patch(RESOURCES.pods, source.name, {spec: {ephemeralContainers: [container]}}, {
+        namespace: source.namespace,
+        subresource: 'ephemeralcontainers',
+        patchType: 'strategic',
+      })
+      return
+    } catch (err) {
+      if (err instanceof KubelineError && err.code === 'CONFLICT' && attempt < PATCH_ATTEMPTS) continue
+      // The pod went away, or the cluster refuses ephemeral containers for it: that pod's probes fail, not the run.
+      if (err instanceof KubelineError && ['NOT_FOUND', 'INVALID_OBJECT'].includes(err.code)) throw new ProbeRunError(`cannot add the probe container: ${err.message}`)
+      throw err
+    }
   }
 }
 

@@ -27,7 +27,7 @@ export interface CommandRow {
   /** Writes to the cluster: only creates new objects, or also changes existing ones (patch, update). */
   writes: false | 'creates' | 'updates'
   /** Waits on a watch of this resource (the closed-stream scenario targets it). */
-  watches?: 'jobs' | 'deployments'
+  watches?: 'jobs' | 'deployments' | 'pods'
   invariant?: WriteInvariant
 }
 
@@ -35,6 +35,23 @@ const planFile = join(mkdtempSync(join(tmpdir(), 'reliability-plan-')), 'plan.ya
 writeFileSync(
   planFile,
   JSON.stringify({apiVersion: 'v1', kind: 'Pod', metadata: {name: 'extra'}, spec: {containers: [{name: 'c', image: 'busybox:1.36', resources: {requests: {cpu: '100m'}}}]}}),
+)
+
+const netpolDir = mkdtempSync(join(tmpdir(), 'reliability-netpol-'))
+/** A proposal that only opens b -> a, so diff has nothing to block on. */
+const proposalFile = join(netpolDir, 'proposal.yaml')
+writeFileSync(
+  proposalFile,
+  JSON.stringify({apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: {name: 'allow-b-to-a', namespace: NS}, spec: {podSelector: {matchLabels: {pod: 'a'}}, ingress: [{from: [{podSelector: {matchLabels: {pod: 'b'}}}]}]}}),
+)
+const suiteFile = join(netpolDir, 'suite.yaml')
+writeFileSync(
+  suiteFile,
+  JSON.stringify({
+    apiVersion: 'kubeline.dev/v1alpha1',
+    kind: 'NetpolTestSuite',
+    spec: {cases: [{from: `${NS}/a`, to: `${NS}/b`, port: 80, expect: 'allow'}, {from: `${NS}/b`, to: `${NS}/a`, port: 80, expect: 'deny'}]},
+  }),
 )
 
 const startRelease = ['start', 'web', '--image', `web=${CANARY_IMAGE}`, '--steps', '25,50']
@@ -45,6 +62,12 @@ export const COMMAND_ROWS: readonly CommandRow[] = [
   {name: 'quota-report -f', binary: 'kubectl-quota_report', args: ['-f', planFile], objects: QUOTA_OBJECTS, code: 0, writes: false},
   {name: 'netpol-test check', binary: 'kubectl-netpol_test', args: ['check', '--from', `${NS}/a`, '--to', `${NS}/b`, '--port', '80'], objects: NETPOL_OBJECTS, code: 0, writes: false},
   {name: 'netpol-test matrix', binary: 'kubectl-netpol_test', args: ['matrix'], objects: NETPOL_OBJECTS, code: 0, writes: false},
+  {name: 'netpol-test diff', binary: 'kubectl-netpol_test', args: ['diff', '-f', proposalFile], objects: NETPOL_OBJECTS, code: 0, writes: false},
+  {name: 'netpol-test run', binary: 'kubectl-netpol_test', args: ['run', suiteFile], objects: NETPOL_OBJECTS, code: 0, writes: false},
+  {name: 'netpol-test explain', binary: 'kubectl-netpol_test', args: ['explain'], objects: NETPOL_OBJECTS, code: 0, writes: false},
+  {name: 'netpol-test lint', binary: 'kubectl-netpol_test', args: ['lint'], objects: NETPOL_OBJECTS, code: 0, writes: false},
+  // The sandbox's network enforces nothing: b -> a connects although denied, a mismatch (exit 3) after its retry.
+  {name: 'netpol-test probe', binary: 'kubectl-netpol_test', args: ['probe'], objects: NETPOL_OBJECTS, code: 3, writes: 'updates', watches: 'pods'},
   {name: 'rollout-canary start', binary: 'kubectl-rollout_canary', args: startRelease, objects: ROLLOUT_OBJECTS, code: 0, writes: 'updates', invariant: 'stable-keeps-replicas'},
   {
     name: 'rollout-canary start --wait',

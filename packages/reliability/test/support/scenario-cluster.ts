@@ -24,10 +24,24 @@ export interface ScenarioCluster {
 export async function startScenarioCluster(test: TestContext, objects: KubeObject[], users: SandboxUser[] = []): Promise<ScenarioCluster> {
   const sandbox = await startSandbox({objects, users})
   test.onTestFinished(() => sandbox.stop())
+  await podsRunning(sandbox, objects)
   return {
     sandbox,
     run: (binary, args, {kubeconfig, timeoutMs, ...options} = {}) =>
       runPlugin(binary, [...args, '-n', NS], {kubeconfig: kubeconfig ?? sandbox.kubeconfigPath, timeoutMs: timeoutMs ?? KILL_AFTER_MS, ...options}),
+  }
+}
+
+const POLL_MS = 50
+
+/** Waits (through the store, not the API: the request log stays the plugin's) until the given pods run. */
+async function podsRunning(sandbox: Sandbox, objects: readonly KubeObject[]): Promise<void> {
+  const pods = objects.filter((object) => object.apiVersion === 'v1' && object.kind === 'Pod')
+  const running = () =>
+    pods.every((pod) => (sandbox.store.get({group: '', resource: 'pods'}, pod.metadata.namespace, pod.metadata.name ?? '') as {status?: {phase?: string}} | undefined)?.status?.phase === 'Running')
+  for (let waited = 0; !running(); waited += POLL_MS) {
+    if (waited > KILL_AFTER_MS) throw new Error('the scenario pods did not start')
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS))
   }
 }
 
