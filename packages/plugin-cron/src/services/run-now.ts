@@ -48,12 +48,27 @@ export async function runNow(kube: KubeClient, request: RunNowRequest, io: RunNo
 }
 
 async function followJob(kube: KubeClient, job: Job, request: RunNowRequest, io: RunNowIo): Promise<WaitResult> {
-  const waiting = waitForJob(kube, job, {timeoutMs: request.timeoutMs, onProgress: (outcome) => io.progress(job, outcome)})
+  const stopWaiting = new AbortController()
+  const waiting = waitForJob(kube, job, {timeoutMs: request.timeoutMs, onProgress: (outcome) => io.progress(job, outcome), signal: stopWaiting.signal})
   if (!request.logs) return await waiting
   const stopLogs = new AbortController()
   const logs = streamJobLogs(kube, job, {write: io.logLine, onPod: io.logsOfPod, done: waiting, signal: stopLogs.signal})
-  const result = await waiting
-  if (result.state === 'timeout') stopLogs.abort()
-  await logs
+  // Whichever fails first (a forbidden watch or log read) stops the other, and its error is the one reported.
+  const [result] = await Promise.all([
+    waiting.then(
+      (outcome) => {
+        if (outcome.state === 'timeout') stopLogs.abort()
+        return outcome
+      },
+      (err: unknown) => {
+        stopLogs.abort()
+        throw err
+      },
+    ),
+    logs.catch((err: unknown) => {
+      stopWaiting.abort()
+      throw err
+    }),
+  ])
   return result
 }

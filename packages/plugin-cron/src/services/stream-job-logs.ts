@@ -26,7 +26,9 @@ export async function streamJobLogs(kube: KubeClient, job: Job, options: LogOpti
   const streamed = new Set<string>()
   const where = {namespace: job.metadata.namespace, labelSelector: `batch.kubernetes.io/controller-uid=${job.metadata.uid}`}
   const jobOver = new AbortController()
-  void options.done.finally(() => jobOver.abort())
+  const endOfJob = () => jobOver.abort()
+  // The wait reports its own failure; here it only means the Job is over.
+  void options.done.then(endOfJob, endOfJob)
   const watchSignal = AbortSignal.any([options.signal, jobOver.signal])
   try {
     for await (const {type, object} of kube.watch<Pod>(RESOURCES.pods, {...where, signal: watchSignal})) {

@@ -12,14 +12,15 @@ export type WaitResult =
 /**
  * Follow a Job with a watch until it succeeds or fails. The outcome is taken from the watch
  * stream itself, never from a GET afterwards: history limits and ttlSecondsAfterFinished may
- * delete the Job the moment it finishes.
+ * delete the Job the moment it finishes. The timeout, or `signal`, ends it with 'timeout'.
  */
 export async function waitForJob(
   kube: KubeClient,
   job: Job,
-  options: {timeoutMs: number; onProgress?: (outcome: JobOutcome) => void},
+  options: {timeoutMs: number; onProgress?: (outcome: JobOutcome) => void; signal?: AbortSignal},
 ): Promise<WaitResult> {
   const controller = new AbortController()
+  options.signal?.addEventListener('abort', () => controller.abort(), {once: true})
   const timer = options.timeoutMs > 0 ? setTimeout(() => controller.abort(), options.timeoutMs) : undefined
   let last = job
   try {
