@@ -49,6 +49,7 @@ export const RESOURCES = {
     'BaselineAdminNetworkPolicy',
     false,
   ),
+  clusternetworkpolicies: grouped('policy.networking.k8s.io', 'v1alpha2', 'clusternetworkpolicies', 'ClusterNetworkPolicy', false),
 } as const satisfies Record<string, ResourceType>
 
 /** "deployments.apps", "pods": the name kube-apiserver uses in its messages. */

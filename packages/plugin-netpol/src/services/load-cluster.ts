@@ -27,8 +27,8 @@ export interface LoadedCluster {
 /**
  * Reads the live cluster (every namespace: policies anywhere may decide a verdict) and puts the
  * `-f` objects on top, as `kubectl apply` would: an object with the same kind, namespace and name
- * replaces the live one, others are added. AdminNetworkPolicy and BaselineAdminNetworkPolicy are
- * read when the API serves them; a NOT_FOUND means they are not installed.
+ * replaces the live one, others are added. AdminNetworkPolicy, BaselineAdminNetworkPolicy and
+ * ClusterNetworkPolicy are read when the API serves them; a NOT_FOUND means they are not installed.
  */
 export async function loadCluster(source: ClusterSource): Promise<LoadedCluster> {
   const kube = source.offline ? undefined : await source.connect()
@@ -42,21 +42,22 @@ export async function loadCluster(source: ClusterSource): Promise<LoadedCluster>
     networkPolicies: applied(live.networkPolicies, manifests.objects.networkPolicies),
     adminNetworkPolicies: applied(live.adminNetworkPolicies, manifests.objects.adminNetworkPolicies),
     baselineAdminNetworkPolicies: applied(live.baselineAdminNetworkPolicies, manifests.objects.baselineAdminNetworkPolicies),
-    clusterNetworkPolicies: applied([], manifests.objects.clusterNetworkPolicies),
+    clusterNetworkPolicies: applied(live.clusterNetworkPolicies, manifests.objects.clusterNetworkPolicies),
   }
   return {state, namespace, representativePods: manifests.representativePods, ...(kube ? {kube} : {})}
 }
 
 async function liveObjects(kube: KubeClient): Promise<ClusterObjects> {
-  const [namespaces, pods, networkPolicies, adminNetworkPolicies, baselineAdminNetworkPolicies] = await Promise.all([
+  const [namespaces, pods, networkPolicies, adminNetworkPolicies, baselineAdminNetworkPolicies, clusterNetworkPolicies] = await Promise.all([
     listAll(kube, RESOURCES.namespaces),
     listAll(kube, RESOURCES.pods),
     listAll(kube, RESOURCES.networkpolicies),
     listIfServed(kube, RESOURCES.adminnetworkpolicies),
     listIfServed(kube, RESOURCES.baselineadminnetworkpolicies),
+    listIfServed(kube, RESOURCES.clusternetworkpolicies),
   ])
   // The API's objects carry every field the engine's minimal shapes read.
-  return {namespaces, pods, networkPolicies, adminNetworkPolicies, baselineAdminNetworkPolicies, clusterNetworkPolicies: []} as unknown as ClusterObjects
+  return {namespaces, pods, networkPolicies, adminNetworkPolicies, baselineAdminNetworkPolicies, clusterNetworkPolicies} as unknown as ClusterObjects
 }
 
 async function listAll(kube: KubeClient, type: ResourceType): Promise<KubeObject[]> {

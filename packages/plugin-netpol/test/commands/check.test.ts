@@ -150,6 +150,27 @@ describe('netpol-test check', () => {
     expect(run.stdout).toContain(`ingress of ${ns}/b: allowed by AdminNetworkPolicy let-a-in-${ns} ingress rule 0 "metrics" (Allow; peer 0: pods {pod=a} in namespaces {all}; port 0: TCP/9090)`)
   })
 
+  test('a live ClusterNetworkPolicy (v1alpha2, Admin tier) decides before NetworkPolicy', async () => {
+    const args = ['check', '--from', `${ns}/a`, '--to', `${ns}/b`, '--port', '8443']
+    expect((await netpol(args)).code).toBe(3)
+    await cluster.apply([
+      {
+        apiVersion: 'policy.networking.k8s.io/v1alpha2',
+        kind: 'ClusterNetworkPolicy',
+        metadata: {name: `accept-a-${ns}`},
+        spec: {
+          tier: 'Admin',
+          priority: 10,
+          subject: {pods: {namespaceSelector: {matchLabels: {'kubernetes.io/metadata.name': ns}}, podSelector: {matchLabels: {pod: 'b'}}}},
+          ingress: [{name: 'tls', action: 'Accept', from: [{pods: {namespaceSelector: {}, podSelector: {matchLabels: {pod: 'a'}}}}], protocols: [{tcp: {destinationPort: {number: 8443}}}]}],
+        },
+      },
+    ])
+    const run = await netpol(args)
+    expect(run.code).toBe(0)
+    expect(run.stdout).toContain(`ingress of ${ns}/b: allowed by ClusterNetworkPolicy accept-a-${ns}`)
+  })
+
   test('ip: endpoints are outside the cluster: an ipBlock rule decides', async () => {
     const allowOffice = networkPolicy('allow-office', {podSelector: {matchLabels: {pod: 'c'}}, ingress: [{from: [{ipBlock: {cidr: '192.168.0.0/16', except: ['192.168.1.0/24']}}]}]}, ns)
     const check = (ip: string) => netpol(['check', '--from', `ip:${ip}`, '--to', `${ns}/c`, '--port', '443', '-f', '-'], manifestList([allowOffice]))

@@ -7,7 +7,7 @@ import {DENY_ALL_BUT_A_TO_B, PODS_A_B_C, deployment, manifestList, networkPolicy
 // Sandbox users holding exactly the ClusterRole docs/rbac.md shows for netpol-test, or that ClusterRole
 // less one permission (sandbox only: a real cluster's RBAC is not set up by the suite).
 const CLUSTER_ROLE = documentedRules('netpol-test', 'ClusterRole')
-const LISTS = ['list adminnetworkpolicies', 'list baselineadminnetworkpolicies', 'list namespaces', 'list networkpolicies', 'list pods']
+const LISTS = ['list adminnetworkpolicies', 'list baselineadminnetworkpolicies', 'list clusternetworkpolicies', 'list namespaces', 'list networkpolicies', 'list pods']
 
 /** A suite whose cases pass: one names the Deployment web, so run reads it. */
 const SUITE = JSON.stringify({

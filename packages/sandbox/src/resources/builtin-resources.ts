@@ -68,4 +68,10 @@ export const BUILTIN_RESOURCES: readonly ServedResource[] = [
     shortNames: ['banp'],
     subresources: ['status'],
   }),
+  // Their successor in network-policy-api v0.2: one kind with an Admin and a Baseline tier.
+  served('policy.networking.k8s.io', 'v1alpha2', 'clusternetworkpolicies', 'ClusterNetworkPolicy', {
+    namespaced: cluster,
+    shortNames: ['cnp'],
+    subresources: ['status'],
+  }),
 ]
