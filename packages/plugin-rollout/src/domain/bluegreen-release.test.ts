@@ -60,10 +60,11 @@ describe('moveActiveSide', () => {
 })
 
 describe('planBlueGreenFinish', () => {
+  const ON_GREEN = {app: 'web', 'kubeline.dev/track': 'green'}
   const promoted: Deployment = {...stable, spec: {...stable.spec, template: NEW_TEMPLATE}}
   test.each<{name: string; state: BlueGreenState; observed: Partial<BlueGreenObservation>; want: unknown}>([
-    {name: 'green serves, delay not over', state: bgState({active: 'green', switchedAt: at(40)}), observed: {}, want: {kind: 'wait', until: at(70)}},
-    {name: 'green serves, delay over: promote stable', state: bgState({active: 'green', switchedAt: at(30)}), observed: {}, want: {kind: 'promote', replicas: 4, template: NEW_TEMPLATE}},
+    {name: 'green serves, delay not over', state: bgState({active: 'green', switchedAt: at(40)}), observed: {serviceSelector: ON_GREEN}, want: {kind: 'wait', until: at(70)}},
+    {name: 'green serves, delay over: promote stable', state: bgState({active: 'green', switchedAt: at(30)}), observed: {serviceSelector: ON_GREEN}, want: {kind: 'promote', replicas: 4, template: NEW_TEMPLATE}},
     {name: 'promoted, stable not settled', state: bgState({active: 'green', switchedAt: at(0), promotionApplied: true}), observed: {stable: {...promoted, status: {availableReplicas: 2}}}, want: {kind: 'wait'}},
     {name: 'promoted and settled: Service back to its own selector', state: bgState({active: 'green', switchedAt: at(0), promotionApplied: true}), observed: {stable: promoted, serviceSelector: {app: 'web', 'kubeline.dev/track': 'green'}}, want: {kind: 'selectService', selector: {app: 'web'}}},
     {name: 'own selector back: remove green', state: bgState({active: 'green', switchedAt: at(0), promotionApplied: true}), observed: {stable: promoted, serviceSelector: {app: 'web'}}, want: {kind: 'removeGreen'}},
@@ -72,11 +73,25 @@ describe('planBlueGreenFinish', () => {
     {name: 'rolled back, delay not over', state: bgState({switchedAt: at(50)}), observed: {}, want: {kind: 'wait', until: at(80)}},
     {name: 'blue serves, green gone: Service unpinned', state: bgState(), observed: {green: undefined}, want: {kind: 'selectService', selector: {app: 'web'}}},
     {name: 'blue serves, all clean: done', state: bgState(), observed: {green: undefined, serviceSelector: {app: 'web'}}, want: {kind: 'done'}},
+    // A switch or rollback killed between recording the side and moving the Service: the record is what
+    // was asked for, so finish first points the Service at the recorded side, then removes the other.
+    {
+      name: 'rollback interrupted (record blue, Service on green): the Service goes to blue before green is removed',
+      state: bgState({switchedAt: at(0)}),
+      observed: {serviceSelector: {app: 'web', 'kubeline.dev/track': 'green'}},
+      want: {kind: 'selectService', selector: {app: 'web', 'pod-template-hash': 'blue5'}},
+    },
+    {
+      name: 'switch interrupted (record green, Service pinned to blue): the Service goes to green before stable is promoted',
+      state: bgState({active: 'green', switchedAt: at(0)}),
+      observed: {},
+      want: {kind: 'selectService', selector: {app: 'web', 'kubeline.dev/track': 'green'}},
+    },
     {name: 'a Deployment named web-green not made for this release is left alone', state: bgState(), observed: {green: {...green, metadata: {name: 'web-green'}}, serviceSelector: {app: 'web'}}, want: {kind: 'done'}},
   ])('$name', ({state, observed, want}) => expect(planBlueGreenFinish(state, observe(observed)).step).toMatchObject(want as object))
 
   test('the promotion is recorded with the state, by the actor', () => {
-    const {state} = planBlueGreenFinish(bgState({active: 'green', switchedAt: at(0)}), observe())
+    const {state} = planBlueGreenFinish(bgState({active: 'green', switchedAt: at(0)}), observe({serviceSelector: ON_GREEN}))
     expect(state).toMatchObject({promotionApplied: true, lastChange: {by: 'bob@ci', at: at(60)}})
   })
 })

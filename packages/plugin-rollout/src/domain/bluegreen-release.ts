@@ -1,6 +1,6 @@
 import {KubelineError, UsageError} from '@kubeline/core'
-import {activeSelector, scaleDownDue} from './bluegreen.js'
-import {isCanaryOf, promotedTemplate} from './canary-deployment.js'
+import {GREEN_TRACK, POD_TEMPLATE_HASH_LABEL, activeSelector, scaleDownDue} from './bluegreen.js'
+import {TRACK_LABEL, isCanaryOf, promotedTemplate} from './canary-deployment.js'
 import {isSettledAt, specReplicas} from './deployment-readiness.js'
 import type {ChangeContext} from './release-commands.js'
 import type {ReleaseChange} from './release-state.js'
@@ -83,6 +83,9 @@ export function moveActiveSide(state: BlueGreenState, side: BlueGreenSide, green
  * its own selector back. The stable Deployment is never scaled to 0.
  */
 export function planBlueGreenFinish(state: BlueGreenState, observed: BlueGreenObservation): {state: BlueGreenState; step: BlueGreenFinishStep} {
+  // A switch or rollback killed between recording the side and moving the Service: follow the record first,
+  // so that removing or promoting a side never takes away the pods the Service still sends traffic to.
+  if (servesOtherSide(state, observed.serviceSelector)) return {state, step: {kind: 'selectService', selector: sideSelector(state, state.active)}}
   const {switchedAt} = state
   if (!state.promotionApplied && switchedAt && !scaleDownDue(switchedAt, observed.scaleDownDelayMs, observed.now)) {
     const due = new Date(switchedAt.getTime() + observed.scaleDownDelayMs)
@@ -102,6 +105,13 @@ export function planBlueGreenFinish(state: BlueGreenState, observed: BlueGreenOb
   if (!isSettledAt(observed.stable, replicas)) return {state, step: {kind: 'wait', reason: `waiting for ${observed.stable.metadata.name} to be available with the green template`}}
   if (!selectorIsOwn) return {state, step: {kind: 'selectService', selector: state.serviceSelector}}
   return green ? {state, step: {kind: 'removeGreen'}} : {state, step: {kind: 'done'}}
+}
+
+/** The Service sends traffic to the side the record does not name (before promotion: after it, both sides are one template). */
+function servesOtherSide(state: BlueGreenState, selector: Record<string, string>): boolean {
+  const onGreen = selector[TRACK_LABEL] === GREEN_TRACK
+  const onBlue = !onGreen && selector[POD_TEMPLATE_HASH_LABEL] === state.bluePodTemplateHash
+  return state.active === 'blue' ? onGreen : !state.promotionApplied && onBlue
 }
 
 export function encodeBlueGreen(state: BlueGreenState): string {
@@ -154,7 +164,7 @@ function isTime(value: unknown): boolean {
   return typeof value === 'string' && !Number.isNaN(new Date(value).getTime())
 }
 
-function sameSelector(a: Record<string, string>, b: Record<string, string>): boolean {
+export function sameSelector(a: Record<string, string>, b: Record<string, string>): boolean {
   const keys = Object.keys(a)
   return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key])
 }

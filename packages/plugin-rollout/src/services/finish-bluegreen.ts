@@ -1,7 +1,7 @@
 import {RESOURCES} from '@kubeline/core'
 import type {KubeClient} from '@kubeline/core'
 import {GREEN_TRACK} from '../domain/bluegreen.js'
-import {planBlueGreenFinish} from '../domain/bluegreen-release.js'
+import {planBlueGreenFinish, sameSelector} from '../domain/bluegreen-release.js'
 import type {BlueGreenFinishStep, BlueGreenState} from '../domain/bluegreen-release.js'
 import {TRACK_LABEL} from '../domain/canary-deployment.js'
 import {patchBlueGreen, readBlueGreenObjects, requireBlueGreen} from './bluegreen-objects.js'
@@ -85,7 +85,7 @@ function describe(step: Exclude<BlueGreenFinishStep, {kind: 'wait'}>, state: Blu
     case 'promote':
       return 'green served: the stable Deployment takes the green template'
     case 'selectService':
-      return `Service ${state.service} back to its own selector`
+      return sameSelector(step.selector, state.serviceSelector) ? `Service ${state.service} back to its own selector` : `Service ${state.service} to ${state.active}, as recorded`
     case 'removeGreen':
       return `removing ${state.green}${state.previewService ? ` and Service ${state.previewService}` : ''}`
     case 'done':

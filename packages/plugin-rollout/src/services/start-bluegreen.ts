@@ -15,6 +15,7 @@ import {patchSelector, stablePodTemplateHash} from './canary-service-objects.js'
 import type {ServiceObject} from './canary-service-objects.js'
 import {patchBlueGreen, readBlueGreenObjects} from './bluegreen-objects.js'
 import type {BlueGreenObjects} from './bluegreen-objects.js'
+import {isConflict} from './release-objects.js'
 import {waitForGreen} from './wait-for-bluegreen.js'
 
 export interface StartBlueGreenInput {
@@ -28,12 +29,26 @@ export interface StartBlueGreenInput {
   onProgress?: (line: string) => void
 }
 
+/** Rounds of start when a write meets a 409: each re-reads everything and carries on. */
+const CONFLICT_ROUNDS = 5
+
 /**
  * `bluegreen start`: record the release, pin the active Service to the blue pods, create the full-size
  * green Deployment (and the preview Service), and wait until green is available. Running it again with
- * the same images carries on where it stopped; bad input fails before anything is written (exit 2).
+ * the same images carries on where it stopped, which is also how a 409 on one of its writes is met;
+ * bad input fails before anything is written (exit 2).
  */
 export async function startBlueGreen(kube: KubeClient, input: StartBlueGreenInput): Promise<BlueGreenObjects> {
+  for (let round = 1; ; round++) {
+    try {
+      return await startRound(kube, input)
+    } catch (err) {
+      if (!isConflict(err) || round >= CONFLICT_ROUNDS) throw err
+    }
+  }
+}
+
+async function startRound(kube: KubeClient, input: StartBlueGreenInput): Promise<BlueGreenObjects> {
   const {name, namespace} = input
   const observed = await readBlueGreenObjects(kube, name, namespace)
   const {stable} = observed

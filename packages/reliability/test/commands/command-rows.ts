@@ -3,10 +3,16 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import type {KubeObject} from '@kubeline/core'
 import type {PluginBinary} from '@kubeline/sandbox/e2e'
-import {CANARY_IMAGE, CRON_OBJECTS, NETPOL_OBJECTS, NS, QUOTA_OBJECTS, ROLLOUT_OBJECTS} from './workloads.js'
+import {BLUEGREEN_OBJECTS, CANARY_IMAGE, CRON_OBJECTS, NETPOL_OBJECTS, NS, QUOTA_OBJECTS, ROLLOUT_OBJECTS} from './workloads.js'
 
 /** What must hold after a write was hit by a fault (see faults/write-invariants.ts). */
-export type WriteInvariant = 'one-job-per-trigger' | 'stable-keeps-replicas'
+export type WriteInvariant = 'one-job-per-trigger' | 'stable-keeps-replicas' | 'bluegreen-converges'
+
+/** A run that puts the cluster in the state a command needs, and the exit code it must end with. */
+export interface SetupRun {
+  args: string[]
+  code: 0 | 3
+}
 
 /**
  * One plugin command that talks to the API, with what it needs to succeed. Every fault
@@ -21,7 +27,7 @@ export interface CommandRow {
   /** The cluster it runs against (loaded into a fresh sandbox). */
   objects: KubeObject[]
   /** Earlier runs of the same binary that put the cluster in the state the command needs. */
-  setup?: string[][]
+  setup?: SetupRun[]
   /** The exit code of a run without faults. */
   code: 0 | 3
   /** Writes to the cluster: only creates new objects, or also changes existing ones (patch, update). */
@@ -55,6 +61,9 @@ writeFileSync(
 )
 
 const startRelease = ['start', 'web', '--image', `web=${CANARY_IMAGE}`, '--steps', '25,50']
+const started: SetupRun[] = [{args: startRelease, code: 0}]
+const greenStarted: SetupRun[] = [{args: ['bluegreen', 'start', 'web', '--image', `web=${CANARY_IMAGE}`, '--service', 'web'], code: 0}]
+const greenServing: SetupRun[] = [...greenStarted, {args: ['bluegreen', 'switch', 'web'], code: 0}]
 
 export const COMMAND_ROWS: readonly CommandRow[] = [
   {name: 'quota-report', binary: 'kubectl-quota_report', args: [], objects: QUOTA_OBJECTS, code: 0, writes: false},
@@ -79,11 +88,46 @@ export const COMMAND_ROWS: readonly CommandRow[] = [
     watches: 'deployments',
     invariant: 'stable-keeps-replicas',
   },
-  {name: 'rollout-canary status', binary: 'kubectl-rollout_canary', args: ['status', 'web'], objects: ROLLOUT_OBJECTS, setup: [startRelease], code: 0, writes: false},
-  {name: 'rollout-canary list', binary: 'kubectl-rollout_canary', args: ['list'], objects: ROLLOUT_OBJECTS, setup: [startRelease], code: 0, writes: false},
-  {name: 'rollout-canary promote', binary: 'kubectl-rollout_canary', args: ['promote', 'web'], objects: ROLLOUT_OBJECTS, setup: [startRelease], code: 0, writes: 'updates', invariant: 'stable-keeps-replicas'},
-  {name: 'rollout-canary resume', binary: 'kubectl-rollout_canary', args: ['resume', 'web'], objects: ROLLOUT_OBJECTS, setup: [startRelease], code: 0, writes: 'updates', invariant: 'stable-keeps-replicas'},
-  {name: 'rollout-canary abort', binary: 'kubectl-rollout_canary', args: ['abort', 'web'], objects: ROLLOUT_OBJECTS, setup: [startRelease], code: 3, writes: 'updates', invariant: 'stable-keeps-replicas'},
+  {name: 'rollout-canary status', binary: 'kubectl-rollout_canary', args: ['status', 'web'], objects: ROLLOUT_OBJECTS, setup: started, code: 0, writes: false},
+  {name: 'rollout-canary list', binary: 'kubectl-rollout_canary', args: ['list'], objects: ROLLOUT_OBJECTS, setup: started, code: 0, writes: false},
+  {name: 'rollout-canary promote', binary: 'kubectl-rollout_canary', args: ['promote', 'web'], objects: ROLLOUT_OBJECTS, setup: started, code: 0, writes: 'updates', invariant: 'stable-keeps-replicas'},
+  {name: 'rollout-canary resume', binary: 'kubectl-rollout_canary', args: ['resume', 'web'], objects: ROLLOUT_OBJECTS, setup: started, code: 0, writes: 'updates', invariant: 'stable-keeps-replicas'},
+  {name: 'rollout-canary abort', binary: 'kubectl-rollout_canary', args: ['abort', 'web'], objects: ROLLOUT_OBJECTS, setup: started, code: 3, writes: 'updates', invariant: 'stable-keeps-replicas'},
+  {name: 'rollout-canary pause', binary: 'kubectl-rollout_canary', args: ['pause', 'web'], objects: ROLLOUT_OBJECTS, setup: started, code: 0, writes: 'updates', invariant: 'stable-keeps-replicas'},
+  {name: 'rollout-canary set-weight', binary: 'kubectl-rollout_canary', args: ['set-weight', 'web', '50'], objects: ROLLOUT_OBJECTS, setup: started, code: 0, writes: 'updates', invariant: 'stable-keeps-replicas'},
+  {
+    name: 'rollout-canary retry',
+    binary: 'kubectl-rollout_canary',
+    args: ['retry', 'web'],
+    objects: ROLLOUT_OBJECTS,
+    setup: [...started, {args: ['abort', 'web'], code: 3}],
+    code: 0,
+    writes: 'updates',
+    invariant: 'stable-keeps-replicas',
+  },
+  {
+    name: 'rollout-canary bluegreen start',
+    binary: 'kubectl-rollout_canary',
+    args: greenStarted[0]!.args,
+    objects: BLUEGREEN_OBJECTS,
+    code: 0,
+    writes: 'updates',
+    watches: 'deployments',
+    invariant: 'bluegreen-converges',
+  },
+  {name: 'rollout-canary bluegreen switch', binary: 'kubectl-rollout_canary', args: ['bluegreen', 'switch', 'web'], objects: BLUEGREEN_OBJECTS, setup: greenStarted, code: 0, writes: 'updates', invariant: 'bluegreen-converges'},
+  {name: 'rollout-canary bluegreen rollback', binary: 'kubectl-rollout_canary', args: ['bluegreen', 'rollback', 'web'], objects: BLUEGREEN_OBJECTS, setup: greenServing, code: 0, writes: 'updates', invariant: 'bluegreen-converges'},
+  {
+    name: 'rollout-canary bluegreen finish',
+    binary: 'kubectl-rollout_canary',
+    args: ['bluegreen', 'finish', 'web', '--scale-down-delay', '0s'],
+    objects: BLUEGREEN_OBJECTS,
+    setup: greenServing,
+    code: 0,
+    writes: 'updates',
+    watches: 'deployments',
+    invariant: 'bluegreen-converges',
+  },
   {name: 'cron-trigger now', binary: 'kubectl-cron_trigger', args: ['now', 'report'], objects: CRON_OBJECTS, code: 0, writes: 'creates', invariant: 'one-job-per-trigger'},
   {name: 'cron-trigger now --wait', binary: 'kubectl-cron_trigger', args: ['now', 'report', '--wait'], objects: CRON_OBJECTS, code: 0, writes: 'creates', watches: 'jobs', invariant: 'one-job-per-trigger'},
   {name: 'cron-trigger next', binary: 'kubectl-cron_trigger', args: ['next', 'report'], objects: CRON_OBJECTS, code: 0, writes: false},

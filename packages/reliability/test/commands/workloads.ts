@@ -49,6 +49,12 @@ export const ROLLOUT_OBJECTS: KubeObject[] = [
   },
 ].map(inNamespace)
 
+/** `web` with the Service `web` in front of it, for blue/green releases. */
+export const BLUEGREEN_OBJECTS: KubeObject[] = [
+  ...ROLLOUT_OBJECTS,
+  inNamespace({apiVersion: 'v1', kind: 'Service', metadata: {name: 'web'}, spec: {selector: {app: 'web'}, ports: [{port: 80, targetPort: 8080}]}}),
+]
+
 /** A CronJob `report` whose Jobs succeed after a second (sandbox annotations), and a suspended `paused`. */
 export const CRON_OBJECTS: KubeObject[] = [cronJob('report', false), cronJob('paused', true)].map(inNamespace)
 

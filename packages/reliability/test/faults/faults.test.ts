@@ -3,7 +3,7 @@ import type {TestContext} from 'vitest'
 import {COMMAND_ROWS} from '../commands/command-rows.js'
 import type {CommandRow} from '../commands/command-rows.js'
 import {byKnownBug} from '../support/known-bugs.js'
-import {STACK_FRAME, startScenarioCluster, writeRequestCount} from '../support/scenario-cluster.js'
+import {STACK_FRAME, runSetup, startScenarioCluster, writeRequestCount} from '../support/scenario-cluster.js'
 import type {ScenarioCluster} from '../support/scenario-cluster.js'
 import {faultCaseNames, faultCases} from './fault-scenarios.js'
 import type {FaultScenario} from './fault-scenarios.js'
@@ -11,10 +11,7 @@ import {probeInvariant} from './write-invariants.js'
 
 async function clusterFor(test: TestContext, row: CommandRow): Promise<ScenarioCluster> {
   const cluster = await startScenarioCluster(test, row.objects)
-  for (const args of row.setup ?? []) {
-    const setup = await cluster.run(row.binary, args)
-    expect(setup.code, `setup ${args.join(' ')}: ${setup.stderr}`).toBe(0)
-  }
+  await runSetup(cluster, row)
   return cluster
 }
 

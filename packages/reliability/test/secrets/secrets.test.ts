@@ -6,7 +6,7 @@ import {describe, expect, test} from 'vitest'
 import type {TestContext} from 'vitest'
 import {COMMAND_ROWS} from '../commands/command-rows.js'
 import type {CommandRow} from '../commands/command-rows.js'
-import {STACK_FRAME, startScenarioCluster} from '../support/scenario-cluster.js'
+import {runSetup, STACK_FRAME, startScenarioCluster} from '../support/scenario-cluster.js'
 import type {ScenarioCluster} from '../support/scenario-cluster.js'
 import {CANARY_CONTEXTS, canarySecrets, canaryUsers, leakPatterns, writeCanaryKubeconfig} from './canary-kubeconfig.js'
 import {AUTH_KIND_CASES} from './auth-kind-cases.js'
@@ -21,7 +21,7 @@ interface CanaryCluster extends ScenarioCluster {
 
 async function canaryCluster(test: TestContext, row: CommandRow): Promise<CanaryCluster> {
   const cluster = await startScenarioCluster(test, row.objects, canaryUsers(secrets))
-  for (const args of row.setup ?? []) expect((await cluster.run(row.binary, args)).code).toBe(0)
+  await runSetup(cluster, row)
   const directory = await mkdtemp(join(tmpdir(), 'reliability-canary-'))
   test.onTestFinished(() => rm(directory, {recursive: true, force: true}))
   const kubeconfig = await writeCanaryKubeconfig(cluster.sandbox, secrets, directory)

@@ -3,7 +3,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {startSandbox} from '@kubeline/sandbox'
 import {describe, expect, test} from 'vitest'
-import {STACK_FRAME, startScenarioCluster} from '../support/scenario-cluster.js'
+import {runSetup, STACK_FRAME, startScenarioCluster} from '../support/scenario-cluster.js'
 import {TLS_CASES} from './tls-cases.js'
 
 /** A kubeconfig for the sandbox at `server` that trusts `caCertificate` (or only the system's CAs). */
@@ -25,7 +25,7 @@ async function kubeconfigTrusting(server: string, token: string, caCertificate: 
 describe.concurrent('TLS verification is on unless asked otherwise', () => {
   test.for(TLS_CASES)('$name', async ({row, wrongCa}, context) => {
     const cluster = await startScenarioCluster(context, row.objects)
-    for (const args of row.setup ?? []) expect((await cluster.run(row.binary, args)).code).toBe(0)
+    await runSetup(cluster, row)
     const stranger = wrongCa ? await startSandbox({controllers: false}) : undefined
     const directory = await mkdtemp(join(tmpdir(), 'reliability-tls-'))
     context.onTestFinished(async () => {

@@ -3,7 +3,9 @@ import {startSandbox} from '@kubeline/sandbox'
 import type {Sandbox, SandboxUser} from '@kubeline/sandbox'
 import {runPlugin} from '@kubeline/sandbox/e2e'
 import type {PluginBinary, PluginRun} from '@kubeline/sandbox/e2e'
+import {expect} from 'vitest'
 import type {TestContext} from 'vitest'
+import type {CommandRow} from '../commands/command-rows.js'
 import {NS} from '../commands/workloads.js'
 
 /** Every process is killed after this long: a hang fails the test instead of stalling the suite. */
@@ -29,6 +31,14 @@ export async function startScenarioCluster(test: TestContext, objects: KubeObjec
     sandbox,
     run: (binary, args, {kubeconfig, timeoutMs, ...options} = {}) =>
       runPlugin(binary, [...args, '-n', NS], {kubeconfig: kubeconfig ?? sandbox.kubeconfigPath, timeoutMs: timeoutMs ?? KILL_AFTER_MS, ...options}),
+  }
+}
+
+/** The row's setup runs, each ending with its expected exit code. */
+export async function runSetup(cluster: ScenarioCluster, row: CommandRow): Promise<void> {
+  for (const {args, code} of row.setup ?? []) {
+    const setup = await cluster.run(row.binary, args)
+    expect(setup.code, `setup ${args.join(' ')}: ${setup.stderr}`).toBe(code)
   }
 }
 
