@@ -1,23 +1,30 @@
-// `pnpm package`: standalone forms of each plugin, for people without the npm package.
-//   dist-packages/node/kubectl-<name>        one CommonJS file with everything in it; runs on Node >= 22.20 anywhere
-//   dist-packages/linux-x64/kubectl-<name>   a Node single executable application (SEA) for this machine's platform
-// Each is archived (.tar.gz, and .zip for the portable file) into dist-packages/ with
-// sha256sums.txt and manifest.json ({plugin, version, file, platform, os, arch, bin, sha256, bytes}),
-// from which the krew manifests are generated. Run `npm run build` first (the root script does).
+// `pnpm package [--platform node,linux-x64,linux-arm64,win-x64] [--plugin plugin-cron ...] [--out DIR]`:
+// standalone forms of each plugin, for people without the npm package.
+//   <out>/node/kubectl-<name>           one ESM file with everything in it; runs on Node >= 22.20 anywhere
+//   <out>/<platform>/kubectl-<name>     a Node single executable application (SEA): Node with the bundle injected
+// Each is archived with the LICENSE (.tar.gz; .zip for Windows and for the portable file) into <out>
+// (default dist-packages/) with sha256sums.txt and manifest.json ({plugin, version, file, platform, os,
+// arch, bin, sha256, bytes}), from which the krew manifests are generated. The default platforms are
+// `node` and this machine's, which needs no download; another platform's Node comes from the npm
+// package node-<platform> of this Node's version, checked against the registry's integrity and cached
+// in node_modules/.cache/kubeline-node/. Archives are reproducible: the same sources and commit give the
+// same bytes (file times are SOURCE_DATE_EPOCH or the last commit's time), except the SEA for this
+// machine, whose V8 code cache differs between runs. Run `npm run build` first (the root script does).
 import {build} from 'esbuild'
 import {createHash} from 'node:crypto'
 import {execFileSync} from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
+import {parseArgs} from 'node:util'
+import {hostPlatform, nodeBinary, parsePlatforms, stripAuthenticode, tarGzArchive, writePeChecksum, zipArchive} from '../packages/distribution/dist/standalone/index.js'
 import {ESM_REQUIRE, STARTUP_SOURCE, oclifModules, sharedBuildOptions} from './bundle.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const out = path.join(root, 'dist-packages')
 const PLUGINS = ['plugin-quota', 'plugin-netpol', 'plugin-rollout', 'plugin-cron']
 // The sentinel Node's SEA loader looks for (nodejs.org/api/single-executable-applications.html).
 const SEA_FUSE = 'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2'
-const KREW_ARCH = {x64: 'amd64', arm64: 'arm64'}
+const NODE_CACHE = path.join(root, 'node_modules/.cache/kubeline-node')
 
 /**
  * The entry of a standalone build: the package's oclif modules and package.json, compiled in.
@@ -55,66 +62,96 @@ async function singleFile(packageDir, pkg, file, format) {
   fs.chmodSync(file, 0o755)
 }
 
-/** Node >= 22 SEA: a copy of this node binary with the bundle injected (postject; `node --build-sea` is Node 25.5+). */
-function seaExecutable(bundleFile, file, work) {
+/**
+ * Node >= 22 SEA: a copy of `node` with the bundle injected (postject; `node --build-sea` is Node 25.5+).
+ * The blob is made by this Node, so `node` must be the same version. V8's code cache is only valid
+ * for the Node that made it, so it is left out of another platform's blob.
+ */
+function seaExecutable(bundleFile, file, work, {node, target, isHost}) {
   const blob = path.join(work, 'sea.blob')
   const config = path.join(work, 'sea-config.json')
-  fs.writeFileSync(config, JSON.stringify({main: bundleFile, output: blob, disableExperimentalSEAWarning: true, useCodeCache: true}))
-  execFileSync(process.execPath, ['--experimental-sea-config', config], {stdio: 'inherit'})
-  fs.copyFileSync(process.execPath, file)
+  // `main` relative to the work directory: the blob records the path as given, and a random directory would show in the bytes.
+  fs.writeFileSync(config, JSON.stringify({main: path.relative(work, bundleFile), output: blob, disableExperimentalSEAWarning: true, useCodeCache: isHost}))
+  execFileSync(process.execPath, ['--experimental-sea-config', config], {cwd: work, stdio: 'pipe'})
+  const windows = target.os === 'windows'
+  // Node's Windows binary is signed; the injection would leave a signature that no longer matches.
+  fs.writeFileSync(file, windows ? stripAuthenticode(fs.readFileSync(node)) : fs.readFileSync(node))
   fs.chmodSync(file, 0o755)
   execFileSync(path.join(root, 'node_modules/.bin/postject'), [file, 'NODE_SEA_BLOB', blob, '--sentinel-fuse', SEA_FUSE], {stdio: 'pipe'}) // its warnings about ELF note sections are noise
+  if (windows) fs.writeFileSync(file, writePeChecksum(fs.readFileSync(file)))
 }
 
-/** Reproducible archives: sorted names, fixed times and owners, no gzip timestamp. */
-function tarGz(archive, dir, name) {
-  execFileSync('sh', ['-c', 'tar --sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner -C "$1" -cf - "$2" | gzip -9n > "$3"', 'tar', dir, name, archive])
-}
-
-function zip(archive, dir, name) {
+/** File times in the archives: SOURCE_DATE_EPOCH (reproducible-builds.org), else the last commit's, else 1970. */
+function releaseTime() {
+  if (process.env.SOURCE_DATE_EPOCH) return new Date(Number(process.env.SOURCE_DATE_EPOCH) * 1000)
   try {
-    execFileSync('zip', ['-X', '-q', '-j', archive, path.join(dir, name)])
-    return true
+    return new Date(Number(execFileSync('git', ['log', '-1', '--format=%ct'], {cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore']}).trim()) * 1000)
   } catch {
-    return false // no zip tool on this machine: the .tar.gz is enough
+    return new Date(0) // not a git checkout
   }
 }
 
-function sha256(file) {
-  return createHash('sha256').update(fs.readFileSync(file)).digest('hex')
+/** Writes a .tar.gz or .zip of `files`; returns what manifest.json says about it. */
+function writeArchive(file, kind, files) {
+  const bytes = kind === 'zip' ? zipArchive(files, mtime) : tarGzArchive(files, mtime)
+  fs.writeFileSync(file, bytes)
+  return {sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.byteLength}
 }
 
+const {values: options} = parseArgs({options: {platform: {type: 'string'}, plugin: {type: 'string', multiple: true}, out: {type: 'string'}}})
+let platforms
+try {
+  platforms = parsePlatforms(options.platform)
+} catch (err) {
+  process.stderr.write(`error: ${err.message}\n`)
+  process.exit(2)
+}
+const plugins = options.plugin ?? PLUGINS
+const out = path.resolve(options.out ?? path.join(root, 'dist-packages'))
+const mtime = releaseTime()
+const license = {name: 'LICENSE', data: fs.readFileSync(path.join(root, 'LICENSE')), mode: 0o644}
+const host = hostPlatform()
+const nodes = new Map()
+for (const target of platforms.targets) {
+  nodes.set(target.id, target.id === host ? process.execPath : await nodeBinary(target, process.versions.node, NODE_CACHE))
+}
+
+// The output directory is emptied first: refuse an --out that is not an earlier output, rather than delete someone's files.
+if (options.out !== undefined && fs.existsSync(out) && fs.readdirSync(out).length > 0 && !fs.existsSync(path.join(out, 'manifest.json'))) {
+  process.stderr.write(`error: ${out} is not empty and holds no manifest.json of an earlier run: remove it or choose another --out\n`)
+  process.exit(2)
+}
 fs.rmSync(out, {recursive: true, force: true})
 fs.mkdirSync(out, {recursive: true})
 const work = fs.mkdtempSync(path.join(out, '.work-'))
 const entries = []
 try {
-  for (const plugin of PLUGINS) {
+  for (const plugin of plugins) {
     const packageDir = path.join(root, 'packages', plugin)
     const pkg = JSON.parse(fs.readFileSync(path.join(packageDir, 'package.json'), 'utf8'))
-    const bin = Object.keys(pkg.bin)[0]
-    const portable = path.join(out, 'node')
-    const native = path.join(out, `${process.platform}-${process.arch}`)
-    fs.mkdirSync(portable, {recursive: true})
-    fs.mkdirSync(native, {recursive: true})
-
-    const bundleFile = path.join(portable, bin)
-    await singleFile(packageDir, pkg, bundleFile, 'esm')
-    const seaMain = path.join(work, `${bin}.cjs`)
-    await singleFile(packageDir, pkg, seaMain, 'cjs')
-    seaExecutable(seaMain, path.join(native, bin), work)
-
+    const bin = Object.keys(pkg.bin).find((name) => name.startsWith('kubectl-'))
     const base = `${bin}-v${pkg.version}`
-    const archives = [
-      {file: `${base}-node.tar.gz`, make: (f) => tarGz(f, portable, bin), platform: 'node', os: 'any', arch: 'any'},
-      {file: `${base}-node.zip`, make: (f) => zip(f, portable, bin), platform: 'node', os: 'any', arch: 'any'},
-      {file: `${base}-${process.platform}-${KREW_ARCH[process.arch] ?? process.arch}.tar.gz`, make: (f) => tarGz(f, native, bin),
-        platform: `${process.platform}-${KREW_ARCH[process.arch] ?? process.arch}`, os: process.platform, arch: KREW_ARCH[process.arch] ?? process.arch},
-    ]
-    for (const {file, make, ...target} of archives) {
-      const archive = path.join(out, file)
-      if (make(archive) === false) continue
-      entries.push({plugin: pkg.name, version: pkg.version, file, ...target, bin, sha256: sha256(archive), bytes: fs.statSync(archive).size})
+    const archive = (file, dir, executable, kind, target) => {
+      const artifact = writeArchive(path.join(out, file), kind, [{name: executable, data: fs.readFileSync(path.join(dir, executable)), mode: 0o755}, license])
+      entries.push({plugin: pkg.name, version: pkg.version, file, ...target, bin: executable, ...artifact})
+    }
+    if (platforms.portable) {
+      const portable = path.join(out, 'node')
+      fs.mkdirSync(portable, {recursive: true})
+      await singleFile(packageDir, pkg, path.join(portable, bin), 'esm')
+      for (const kind of ['tar.gz', 'zip']) archive(`${base}-node.${kind}`, portable, bin, kind, {platform: 'node', os: 'any', arch: 'any'})
+    }
+    if (platforms.targets.length > 0) {
+      const seaMain = path.join(work, `${bin}.cjs`)
+      await singleFile(packageDir, pkg, seaMain, 'cjs')
+      for (const target of platforms.targets) {
+        const dir = path.join(out, target.id)
+        const executable = `${bin}${target.executableSuffix}`
+        fs.mkdirSync(dir, {recursive: true})
+        seaExecutable(seaMain, path.join(dir, executable), work, {node: nodes.get(target.id), target, isHost: target.id === host})
+        const platform = `${target.os}-${target.arch}`
+        archive(`${base}-${platform}.${target.archive}`, dir, executable, target.archive, {platform, os: target.os, arch: target.arch})
+      }
     }
     process.stdout.write(`packaged ${pkg.name}\n`)
   }

