@@ -1,15 +1,22 @@
 // Bundles one plugin package for start-up speed: `node ../../scripts/bundle.js` from the
 // package directory (its build script runs it after tsc, before `oclif manifest`).
 //
-// Output: dist/bundle/, ESM with code splitting. bin/run.js imports dist/bundle/run.js, a small
-// chunk that turns on the compile cache and then imports oclif; oclif imports the command module
-// named in package.json (oclif.commands.target, which points into dist/bundle/), and each heavy
-// dependency (client-node, listr2) stays a chunk of its own that loads only when used.
+// Output, dist/bundle/:
+// - ESM with code splitting. bin/run.js imports run.js, a small chunk that turns on the compile cache,
+//   prints stored help, answers completion, and otherwise starts main.cjs. oclif.commands.target and
+//   the hooks point at the command modules here (what `oclif manifest` reads, and what runs when
+//   main.cjs is missing); each heavy dependency (client-node, listr2, ws) is a chunk of its own.
+// - main.cjs: oclif and the plugin's command modules in one CommonJS file, which startup runs with a
+//   V8 code cache made after a run (packages/core/src/code-cache.ts). The packages core imports with
+//   import() stay out of it: each has an ES module entry under lazy/.
 // See docs/performance.md.
 import {build} from 'esbuild'
 import fs from 'node:fs'
+import {isBuiltin} from 'node:module'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
+// Built before any plugin (a dependency of each): the name main.cjs calls for import().
+import {BUNDLE_IMPORT} from '../packages/core/dist/code-cache.js'
 
 const BUNDLE_DIR = 'dist/bundle'
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -63,22 +70,100 @@ export const ESM_REQUIRE = "import {createRequire as __kubelineRequire} from 'no
 
 export const STARTUP_SOURCE = path.join(root, 'packages/core/src/startup.ts')
 
+const CORE_SOURCE = path.join(root, 'packages/core/src')
+
+/** Imported with import() by startup, but every command imports it anyway: main.cjs holds it. */
+const IN_MAIN = new Set(['@oclif/core'])
+
+/** The name a package imported with import() gets under dist/bundle/lazy/. */
+const lazyName = (specifier) => specifier.replace(/^@/, '').replaceAll('/', '-')
+
+/**
+ * In main.cjs, a package imported with import() (client-node, listr2, ws: loaded only when used) stays
+ * out of the bundle: it is imported from its own ES module under dist/bundle/lazy/, through the
+ * function startup gives the bundle (code-cache.ts: a script run by node:vm has no import()).
+ */
+function lazyImports(found) {
+  return {
+    name: 'lazy-imports',
+    setup(build) {
+      // Ours only: a dependency's own import() (oclif's of wsl-utils) is bundled in as usual.
+      build.onResolve({filter: /^[@a-z]/}, ({path: specifier, kind, importer, resolveDir}) => {
+        if (kind !== 'dynamic-import' || isBuiltin(specifier) || IN_MAIN.has(specifier) || importer.includes(`${path.sep}node_modules${path.sep}`)) return undefined
+        found.set(specifier, resolveDir)
+        return {path: `./lazy/${lazyName(specifier)}.js`, external: true}
+      })
+    },
+  }
+}
+
+/** The ES module of each lazily imported package (by specifier, the directory it is imported from): its exports, the default one included. */
+function lazyEntries(lazies) {
+  return {
+    name: 'lazy-entries',
+    setup(build) {
+      build.onResolve({filter: /^kubeline-lazy:/}, ({path: name}) => ({path: name.slice('kubeline-lazy:'.length), namespace: 'kubeline-lazy'}))
+      build.onLoad({filter: /.*/, namespace: 'kubeline-lazy'}, ({path: specifier}) => ({
+        contents: `export * from ${JSON.stringify(specifier)}; import * as all from ${JSON.stringify(specifier)}; export default all.default`,
+        resolveDir: lazies.get(specifier),
+        loader: 'js',
+      }))
+    },
+  }
+}
+
+/**
+ * dist/bundle/main.cjs: startup's second stage for a command run (packages/core/src/bundled-start.ts),
+ * oclif and the plugin's oclif modules in one CommonJS file, which startup runs with a V8 code cache
+ * made after a run (code-cache.ts). `import("./lazy/...")` becomes a call of the function startup passes.
+ */
+async function mainBundle(packageDir, pkg, lazies) {
+  const modules = oclifModules(pkg.oclif)
+  const entry = [
+    `export {runBundledPlugin} from ${JSON.stringify(path.join(CORE_SOURCE, 'bundled-start.ts'))}`,
+    ...modules.map(({source}, i) => `import * as module${i} from ${JSON.stringify(`./${source}`)}`),
+    `export const modules = {${modules.map(({target}, i) => `${JSON.stringify(target)}: module${i}`).join(', ')}}`,
+  ].join('\n')
+  const options = sharedBuildOptions()
+  const result = await build({
+    ...options,
+    legalComments: 'eof',
+    stdin: {contents: entry, resolveDir: packageDir, sourcefile: 'main-entry.js', loader: 'js'},
+    absWorkingDir: packageDir,
+    format: 'cjs',
+    write: false,
+    outfile: 'main.cjs',
+    plugins: [...options.plugins, lazyImports(lazies)],
+  })
+  const text = result.outputFiles[0].text.replaceAll(/\bimport\((["'])\.\/lazy\//g, `${BUNDLE_IMPORT}($1./lazy/`)
+  if (/\bimport\(\s*["']/.test(text)) throw new Error('main.cjs has an import() of a literal left: a script run by node:vm cannot import')
+  return text
+}
+
 export async function bundlePlugin(packageDir) {
   const pkg = JSON.parse(fs.readFileSync(path.join(packageDir, 'package.json'), 'utf8'))
   const outdir = path.join(packageDir, BUNDLE_DIR)
   // Built beside, then swapped in, so that a plugin running meanwhile (another build's tests) never sees half a bundle.
   const staging = `${outdir}.${process.pid}`
+  const lazies = new Map()
+  const main = await mainBundle(packageDir, pkg, lazies)
   const oclifEntries = oclifModules(pkg.oclif).map(({target, source}) => ({in: source, out: path.posix.relative(BUNDLE_DIR, target).replace(/\.js$/, '')}))
+  const lazyModules = [...lazies.keys()].map((specifier) => ({in: `kubeline-lazy:${specifier}`, out: `lazy/${lazyName(specifier)}`}))
+  const options = sharedBuildOptions()
   const result = await build({
-    ...sharedBuildOptions(),
+    ...options,
     absWorkingDir: packageDir,
-    entryPoints: [{in: STARTUP_SOURCE, out: 'run'}, ...oclifEntries],
+    entryPoints: [{in: STARTUP_SOURCE, out: 'run'}, ...oclifEntries, ...lazyModules],
     outdir: staging,
     splitting: true,
     format: 'esm',
     chunkNames: 'chunks/[name]-[hash]',
     banner: {js: ESM_REQUIRE},
+    plugins: [...options.plugins, lazyEntries(lazies)],
+    // `all.default` of a package that has no default export is undefined, as import() would give.
+    logOverride: {'import-is-undefined': 'silent'},
   })
+  fs.writeFileSync(path.join(staging, 'main.cjs'), main)
   const previous = `${staging}.old`
   if (fs.existsSync(outdir)) fs.renameSync(outdir, previous)
   fs.renameSync(staging, outdir)

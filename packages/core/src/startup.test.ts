@@ -1,10 +1,11 @@
-import {Command, Flags} from '@oclif/core'
+import {Command, Config, Flags} from '@oclif/core'
 import type {Hook} from '@oclif/core'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import {pathToFileURL} from 'node:url'
 import {afterEach, beforeEach, expect, test, vi} from 'vitest'
-import {startStandalone} from './startup.js'
+import {pluginLoadOptions, startStandalone} from './startup.js'
 
 class Greet extends Command {
   static override flags = {name: Flags.string({required: true})}
@@ -63,4 +64,15 @@ test('runs a command that exists only in memory', async () => {
 test('runs a hook that exists only in memory', async () => {
   await start(['payments'])
   expect(stdout.join('')).toBe('hello payments\n')
+})
+
+test('pluginLoadOptions gives the root and package.json oclif finds from bin/run.js', async () => {
+  const pjson = {name: 'kubectl-greet', version: '1.0.0', type: 'module', oclif: {bin: 'kubectl greet', commands: './dist/commands'}}
+  fs.writeFileSync(path.join(root, 'package.json'), JSON.stringify(pjson))
+  fs.mkdirSync(path.join(root, 'bin'))
+  const binUrl = pathToFileURL(path.join(root, 'bin', 'run.js')).href
+  const found = await Config.load(binUrl)
+  const given = pluginLoadOptions(binUrl)
+  expect(given.root).toBe(found.root)
+  expect(given.pjson).toEqual(found.pjson)
 })

@@ -3,8 +3,12 @@
  * beyond node: builtins so that it costs nothing at start-up.
  */
 import type * as Oclif from '@oclif/core'
+import fs from 'node:fs'
 import module from 'node:module'
 import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {importOclif, runBundledPlugin} from './bundled-start.js'
+import type {BundledPlugin} from './bundled-start.js'
 import {printCachedHelp} from './help-cache.js'
 
 const MIN_MAJOR = 22
@@ -42,55 +46,42 @@ export async function startPlugin(binUrl: string, argv: string[] = process.argv.
   }
   // Help as oclif rendered it at build time: about half the start-up, oclif's import, saved.
   if (printCachedHelp(binUrl, argv, {env: process.env, stdoutIsTTY: Boolean(process.stdout.isTTY)})) return
+  const main = new URL('../dist/bundle/main.cjs', binUrl)
+  if (fs.existsSync(main)) {
+    // Loaded here, not with this chunk: --help and completion need none of it.
+    const {requireWithCodeCache, userCacheDir} = await import('./code-cache.js')
+    const {modules, runBundledPlugin: run} = requireWithCodeCache(fileURLToPath(main), {cacheDir: userCacheDir()}) as MainBundle
+    return await run({...pluginLoadOptions(binUrl), modules}, argv)
+  }
   const {execute} = await importOclif()
-  await execute({dir: binUrl, args: argv})
+  await execute({loadOptions: pluginLoadOptions(binUrl), args: argv})
 }
 
-/** oclif, set up for a bundle. */
-async function importOclif() {
-  // oclif's own engines check loads semver (about 20 ms) at import; checkNodeVersion has done that job.
-  process.env.OCLIF_DISABLE_ENGINE_WARNING = 'true'
-  // `.default` is oclif's module.exports (CommonJS), the one shape Node and the bundle agree on.
-  const oclif = (await import('@oclif/core')).default
-  delete process.env.OCLIF_DISABLE_ENGINE_WARNING
-  // Never look for TypeScript sources (NODE_ENV=test or development would): the bundle is what runs.
-  oclif.settings.enableAutoTranspile = false
-  return oclif
-}
-
-/** A plugin bundled into one file (`pnpm package`): its package.json and the modules oclif would import by path. */
-export interface StandalonePlugin {
-  /** Directory that stands in for the package root (the executable's or script's own). */
-  root: string
-  pjson: Oclif.Interfaces.PJSON
-  /** Module namespaces by the path oclif would import, relative to the package root (`./dist/bundle/commands.js`). */
-  modules: Record<string, object>
+/** What dist/bundle/main.cjs exports (scripts/bundle.js): the plugin's oclif modules and the function that runs them. */
+interface MainBundle {
+  modules: BundledPlugin['modules']
+  runBundledPlugin: typeof runBundledPlugin
 }
 
 /**
+ * The package root and package.json oclif would find from bin/run.js, given: oclif then skips its walk up
+ * the directories and its search for an oclif rc file (our package.json has an `oclif` key, so it would
+ * use that) and reads only the manifest.
+ */
+export function pluginLoadOptions(binUrl: string): {root: string; pjson: Oclif.Interfaces.PJSON} {
+  const root = path.dirname(path.dirname(fileURLToPath(binUrl)))
+  return {root, pjson: JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as Oclif.Interfaces.PJSON}
+}
+
+/** A plugin bundled into one file (`pnpm package`): the directory of the file or executable stands in for its root. */
+export type StandalonePlugin = BundledPlugin
+
+/**
  * Start a plugin that has no files beside it: a single-file bundle or a Node single executable
- * application, where import() and require() reach only Node's builtins. oclif's module loader is
- * served from the modules bundled in; oclif builds its command manifest from them in memory.
+ * application, where import() and require() reach only Node's builtins.
  */
 export async function startStandalone(plugin: StandalonePlugin): Promise<void> {
   checkNodeVersion()
   enableCompileCache()
-  const oclif = await importOclif()
-  const modules = new Map(Object.entries(plugin.modules).map(([target, module]) => [path.resolve(plugin.root, target), module]))
-  const bundled = (modulePath: string): object => {
-    const module = modules.get(path.resolve(plugin.root, modulePath))
-    if (!module) throw new Error(`${modulePath} is not part of this single-file build`)
-    return module
-  }
-  const loader = oclif.ModuleLoader as {load: unknown; loadWithData: unknown}
-  loader.load = async (_config: unknown, modulePath: string) => bundled(modulePath)
-  loader.loadWithData = async (_config: unknown, modulePath: string) => ({isESM: true, filePath: modulePath, module: bundled(modulePath)})
-  const loadOptions = {root: plugin.root, pjson: plugin.pjson}
-  if (process.argv[2]?.startsWith('__complete')) {
-    // No oclif.manifest.json beside a single file: complete from the commands oclif loads in memory.
-    const {completeWithManifest} = await import('./completion/complete-main.js')
-    const config = await oclif.Config.load(loadOptions)
-    return await completeWithManifest({commands: Object.fromEntries(config.commands.map((command) => [command.id, command]))}, process.argv.slice(2))
-  }
-  await oclif.execute({loadOptions})
+  await runBundledPlugin(plugin, process.argv.slice(2))
 }

@@ -1,7 +1,7 @@
 import type {KubeObject} from '@kubeline/core'
 import {describe, expect, test} from 'vitest'
 import type {PersistentVolumeClaim, Pod, PodSpec, ResourceQuota, ScopedResourceSelectorRequirement} from './kubernetes-objects.js'
-import {isKnownQuotaResource, objectMatchesScope, quotaMatchesObject, quotaTracksResource} from './quota-scopes.js'
+import {isKnownQuotaResource, objectMatchesScope, quotaMatchesObject, quotaTracksEvaluator, quotaTracksResource} from './quota-scopes.js'
 import {container, pod} from './test-support/pod-builders.js'
 
 type Selector = ScopedResourceSelectorRequirement
@@ -161,6 +161,29 @@ describe('quotaMatchesObject (generic.Matches)', () => {
   test('spec.hard is used while status is empty (a quota from manifests)', () => {
     const fromManifest: ResourceQuota = {apiVersion: 'v1', kind: 'ResourceQuota', metadata: {name: 'q', namespace: 'ns'}, spec: {hard: {pods: '10'}}}
     expect(quotaMatchesObject(fromManifest, burstable)).toBe(true)
+  })
+})
+
+describe('quotaTracksEvaluator: which objects a quota can charge at all', () => {
+  const quota = (hard: Record<string, string>, where: 'status' | 'spec' = 'status'): ResourceQuota => ({
+    apiVersion: 'v1', kind: 'ResourceQuota', metadata: {name: 'q', namespace: 'ns'}, spec: {hard: where === 'spec' ? hard : {}}, ...(where === 'status' ? {status: {hard}} : {}),
+  })
+  test.each<{name: string; hard: Record<string, string>; want: Record<string, boolean>}>([
+    {name: 'compute keys: pods only', hard: {'requests.cpu': '1', 'limits.memory': '1Gi'}, want: {pods: true, persistentvolumeclaims: false, services: false}},
+    {name: 'a pod count', hard: {'count/pods': '10'}, want: {pods: true, persistentvolumeclaims: false, services: false}},
+    {name: 'storage: PVCs only', hard: {'requests.storage': '10Gi'}, want: {pods: false, persistentvolumeclaims: true, services: false}},
+    {name: 'per StorageClass storage', hard: {'fast.storageclass.storage.k8s.io/requests.storage': '10Gi'}, want: {pods: false, persistentvolumeclaims: true, services: false}},
+    {name: 'load balancers: services only', hard: {'services.loadbalancers': '1'}, want: {pods: false, persistentvolumeclaims: false, services: true}},
+    {name: 'object counts of other kinds: none of the three', hard: {'count/configmaps': '5', secrets: '5'}, want: {pods: false, persistentvolumeclaims: false, services: false}},
+    {name: 'extended requests: pods', hard: {'requests.nvidia.com/gpu': '2'}, want: {pods: true, persistentvolumeclaims: false, services: false}},
+    {name: 'everything', hard: {pods: '1', persistentvolumeclaims: '1', services: '1'}, want: {pods: true, persistentvolumeclaims: true, services: true}},
+  ])('$name', ({hard, want}) => {
+    const tracked = Object.fromEntries((['pods', 'persistentvolumeclaims', 'services'] as const).map((kind) => [kind, quotaTracksEvaluator(quota(hard), kind)]))
+    expect(tracked).toEqual(want)
+  })
+
+  test('spec.hard counts while status is empty, as in quotaMatchesObject', () => {
+    expect(quotaTracksEvaluator(quota({'requests.storage': '1Gi'}, 'spec'), 'persistentvolumeclaims')).toBe(true)
   })
 })
 

@@ -26,10 +26,22 @@ export function quotaScopeRequirements(quota: ResourceQuota): ScopedResourceSele
  * The namespace is not compared here: quotas apply within their own namespace.
  */
 export function quotaMatchesObject(quota: ResourceQuota, object: KubeObject): boolean {
-  const evaluator = evaluatorFor(object)
-  const hard = quota.status?.hard ?? quota.spec?.hard ?? {}
-  const tracksSomething = Object.keys(hard).some((name) => quotaTracksResource(evaluator, name, object))
+  const tracksSomething = hardKeys(quota).some((name) => quotaTracksResource(evaluatorFor(object), name, object))
   return tracksSomething && quotaScopeRequirements(quota).every((requirement) => objectMatchesScope(requirement, object))
+}
+
+/**
+ * Whether the quota can charge any object of the pods, PVC or services evaluator: some hard key is one
+ * that evaluator tracks. When no quota can, the objects need not be read (quotaMatchesObject is false
+ * for every one of them).
+ */
+export function quotaTracksEvaluator(quota: ResourceQuota, evaluator: Exclude<EvaluatorKind, 'object-count'>): boolean {
+  return hardKeys(quota).some((name) => quotaTracksResource(evaluator, name))
+}
+
+/** The keys of `status.hard`, else of `spec.hard` for a quota not yet synced. */
+function hardKeys(quota: ResourceQuota): string[] {
+  return Object.keys(quota.status?.hard ?? quota.spec?.hard ?? {})
 }
 
 /** One scope requirement against one object, as the evaluators' MatchingScopes / scope funcs. */

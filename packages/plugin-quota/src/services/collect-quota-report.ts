@@ -5,6 +5,7 @@ import type {LimitRange, ResourceQuota} from '../domain/kubernetes-objects.js'
 import {NamespaceTally} from '../domain/namespace-tally.js'
 import {evaluatorFor} from '../domain/object-usage.js'
 import {buildNamespaceReport} from '../domain/quota-report.js'
+import {quotaTracksEvaluator} from '../domain/quota-scopes.js'
 import type {ReportOptions} from '../domain/quota-report.js'
 
 export interface QuotaReportRequest extends ReportOptions {
@@ -20,8 +21,8 @@ const CHARGED_KINDS = [RESOURCES.pods, RESOURCES.persistentvolumeclaims, RESOURC
  * Read what the report needs in one namespace (works for a user who may only list there)
  * or across all, with one paginated list per kind: the number of requests grows with
  * pages, never with the number of namespaces. Quotas, LimitRanges and (for --top) owners
- * are read first; then pods, PVCs and Services are folded into per-namespace tallies page
- * by page, so memory holds one page of pods, not the cluster's.
+ * are read first; then the pods, PVCs and Services some quota can charge are folded into
+ * per-namespace tallies page by page, so memory holds one page of pods, not the cluster's.
  */
 export async function collectQuotaReport(kube: KubeClient, request: QuotaReportRequest): Promise<ContextReport> {
   const across = request.allNamespaces || request.namespaceSelector !== undefined
@@ -34,13 +35,21 @@ export async function collectQuotaReport(kube: KubeClient, request: QuotaReportR
   ])
   const reported = names.filter((namespace) => !across || quotas.has(namespace) || limitRanges.has(namespace)).sort()
   const tallies = new Map(reported.map((namespace) => [namespace, new NamespaceTally(namespace, quotas.get(namespace) ?? [], {now: request.now, top: request.top, owners})]))
-  await Promise.all(CHARGED_KINDS.map((type) => foldPages(kube, type, scope, tallies)))
+  await Promise.all(chargedKindsOf([...quotas.values()].flat()).map((type) => foldPages(kube, type, scope, tallies)))
   return {
     context: kube.contextName,
     namespace: scope,
     namespaces: [...tallies.values()].map((tally) => buildNamespaceReport(kube.contextName, tally, limitRanges.get(tally.namespace) ?? [], request)),
     unconstrained: across ? unconstrainedNamespaces(kube.contextName, names, quotas, limitRanges) : [],
   }
+}
+
+/** The kinds some quota can charge: a namespace with compute quotas only needs no PVCs or Services read. */
+function chargedKindsOf(quotas: readonly ResourceQuota[]): ResourceType[] {
+  return CHARGED_KINDS.filter((type) => {
+    const evaluator = evaluatorFor({apiVersion: type.version, kind: type.kind})
+    return evaluator !== 'object-count' && quotas.some((quota) => quotaTracksEvaluator(quota, evaluator))
+  })
 }
 
 /** Add every object of a kind to its namespace's tally as pages arrive; a restarted list starts that kind over. */

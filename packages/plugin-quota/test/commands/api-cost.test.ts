@@ -29,8 +29,33 @@ describe.runIf(process.env[REAL_CLUSTER_ENV] === undefined)('kubectl quota-repor
       'list replicasets ': 1,
       'list jobs ': 1,
       'list pods ': Math.ceil(PODS / 500),
-      'list persistentvolumeclaims ': 1,
-      'list services ': 1,
+      // The generated quotas are compute quotas: no quota can charge a PVC or a Service, so neither is read.
     })
+  })
+})
+
+describe.runIf(process.env[REAL_CLUSTER_ENV] === undefined)('kubectl quota-report -n: API cost (the demo cluster)', () => {
+  let demo: E2eCluster
+  beforeAll(async () => {
+    demo = await startE2eCluster({fixture: 'demo', controllers: false})
+  })
+  afterAll(async () => demo?.stop())
+
+  const listsOf = async (namespace: string) => {
+    const requests = demo.sandbox!.requests
+    requests.clear()
+    const run = await runPlugin('kubectl-quota_report', ['-n', namespace, '-o', 'json'], {kubeconfig: demo.kubeconfigPath})
+    expect(run.stderr).toBe('')
+    return requests.counts().map(({verb, resource, namespace: scope, count}) => `${verb} ${resource} ${scope} x${count}`).sort()
+  }
+
+  test('payments has storage and service quotas: PVCs and Services are read as well as pods', async () => {
+    expect(await listsOf('payments')).toEqual([
+      'list limitranges payments x1', 'list persistentvolumeclaims payments x1', 'list pods payments x1', 'list resourcequotas payments x1', 'list services payments x1',
+    ])
+  })
+
+  test('checkout has compute quotas only: no PVC or Service list', async () => {
+    expect(await listsOf('checkout')).toEqual(['list limitranges checkout x1', 'list pods checkout x1', 'list resourcequotas checkout x1'])
   })
 })

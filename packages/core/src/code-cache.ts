@@ -1,0 +1,91 @@
+/**
+ * Runs a CommonJS bundle with a V8 code cache made after a run, not at compile time. Node's own compile
+ * cache (module.enableCompileCache) is written when a module is compiled, so it holds only the top-level
+ * code: every function a command calls is compiled again at each start. A cache made when the process
+ * exits holds every function the run compiled. Imports node: builtins only: it runs at start-up.
+ */
+import fs from 'node:fs'
+import {createRequire} from 'node:module'
+import os from 'node:os'
+import path from 'node:path'
+import {pathToFileURL} from 'node:url'
+import vm from 'node:vm'
+import {crc32} from 'node:zlib'
+
+/** The name, inside the bundle, of the function that stands for `import()` (see scripts/bundle.js). */
+export const BUNDLE_IMPORT = '__kubelineImport'
+
+export interface CodeCacheOptions {
+  /** Where caches are kept; undefined: no cache (the bundle still runs). */
+  cacheDir: string | undefined
+  /** When to write a missing or rejected cache: at the process's exit, once everything the run needs is compiled. */
+  saveAtExit?: (save: () => void) => void
+}
+
+/**
+ * The `module.exports` of a CommonJS bundle, run with the cache of this exact file and Node (V8 checks
+ * its version and flags and rejects a cache that does not fit; the file's CRC in the cache's name keeps
+ * a rebuilt bundle from meeting the old cache). A missing or rejected cache is written when the process
+ * exits. `__kubelineImport(specifier)` in the bundle imports an ES module relative to the bundle: a
+ * script run by node:vm cannot use import() without --experimental-vm-modules.
+ */
+export function requireWithCodeCache(file: string, {cacheDir, saveAtExit = (save) => process.once('exit', save)}: CodeCacheOptions): unknown {
+  const source = fs.readFileSync(file, 'utf8')
+  // One cache per bundle path; its name changes with the bundle's content and the Node that runs it.
+  const prefix = `${path.basename(file)}-${crc32(file).toString(16)}-`
+  const cacheFile = cacheDir && path.join(cacheDir, `${prefix}${crc32(source).toString(16)}-${source.length}-${process.version}-${process.arch}`)
+  const cachedData = cacheFile ? readOrUndefined(cacheFile) : undefined
+  const wrapper = `(function (exports, require, module, __filename, __dirname, ${BUNDLE_IMPORT}) {${source}\n})`
+  const script = new vm.Script(wrapper, {filename: file, cachedData})
+  if (cacheDir && cacheFile && (cachedData === undefined || script.cachedDataRejected)) {
+    saveAtExit(() => replaceCache(cacheDir, prefix, cacheFile, script.createCachedData()))
+  }
+  const module = {exports: {}}
+  const importFromBundle = (specifier: string): Promise<unknown> => import(new URL(specifier, pathToFileURL(file)).href)
+  const run = script.runInThisContext() as (...args: unknown[]) => void
+  run.call(module.exports, module.exports, createRequire(file), module, file, path.dirname(file), importFromBundle)
+  return module.exports
+}
+
+/**
+ * A directory of this user's only (mode 0700, owned by the user), so that no one else can plant code
+ * in it; undefined when it cannot be made so. Node's compile cache lives in the same temporary directory.
+ */
+export function userCacheDir(env: NodeJS.ProcessEnv = process.env, tmpdir: string = os.tmpdir()): string | undefined {
+  if (env.NODE_DISABLE_COMPILE_CACHE) return undefined
+  const uid = process.getuid?.()
+  const dir = path.join(tmpdir, `kubeline-code-cache${uid === undefined ? '' : `-${uid}`}`)
+  try {
+    fs.mkdirSync(dir, {recursive: true, mode: 0o700})
+    const stat = fs.statSync(dir)
+    if (uid !== undefined && (stat.uid !== uid || (stat.mode & 0o077) !== 0)) return undefined
+    return dir
+  } catch {
+    return undefined
+  }
+}
+
+function readOrUndefined(file: string): Buffer | undefined {
+  try {
+    return fs.readFileSync(file)
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Write the cache and remove the ones of earlier builds of the same bundle. Another process may be
+ * reading the cache: it sees the old file or the new one, never half of one.
+ */
+function replaceCache(cacheDir: string, prefix: string, file: string, data: Buffer): void {
+  const temporary = `${file}.${process.pid}`
+  try {
+    fs.writeFileSync(temporary, data, {mode: 0o600})
+    fs.renameSync(temporary, file)
+    for (const name of fs.readdirSync(cacheDir)) {
+      if (name.startsWith(prefix) && !/\.\d+$/.test(name) && path.join(cacheDir, name) !== file) fs.rmSync(path.join(cacheDir, name), {force: true})
+    }
+  } catch {
+    fs.rmSync(temporary, {force: true})
+  }
+}
