@@ -1,6 +1,7 @@
 import {execFile} from 'node:child_process'
 import {createHash} from 'node:crypto'
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import {promisify} from 'node:util'
 import type {StandaloneTarget} from './standalone-target.js'
@@ -18,13 +19,21 @@ export interface NodeRegistry {
   download: (url: string) => Promise<Buffer>
 }
 
-/** The npm registry as npm is configured (registry, proxy, auth come from the user's npm config). */
+/**
+ * The npm registry as npm is configured: registry, proxy, auth and the CA file (`cafile`, which a
+ * plain fetch() would not trust) come from the user's and the machine's npm config, so npm downloads too.
+ */
 export const npmRegistry: NodeRegistry = {
   resolve: async (spec) => JSON.parse((await run('npm', ['view', spec, 'dist', '--json'], {maxBuffer: 1 << 20})).stdout) as RegistryTarball,
   download: async (url) => {
-    const response = await fetch(url)
-    if (!response.ok) throw new Error(`GET ${url}: ${response.status} ${response.statusText}`)
-    return Buffer.from(await response.arrayBuffer())
+    const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'kubeline-node-download-'))
+    try {
+      const {stdout} = await run('npm', ['pack', url, '--pack-destination', directory, '--json'], {maxBuffer: 1 << 20})
+      const [{filename}] = JSON.parse(stdout) as [{filename: string}]
+      return fs.readFileSync(path.join(directory, filename))
+    } finally {
+      fs.rmSync(directory, {recursive: true, force: true})
+    }
   },
 }
 
