@@ -1,8 +1,9 @@
 import {execFile} from 'node:child_process'
 import {createHash} from 'node:crypto'
 import fs from 'node:fs'
-import os from 'node:os'
+import https from 'node:https'
 import path from 'node:path'
+import tls from 'node:tls'
 import {promisify} from 'node:util'
 import type {StandaloneTarget} from './standalone-target.js'
 
@@ -20,21 +21,62 @@ export interface NodeRegistry {
 }
 
 /**
- * The npm registry as npm is configured: registry, proxy, auth and the CA file (`cafile`, which a
- * plain fetch() would not trust) come from the user's and the machine's npm config, so npm downloads too.
+ * The npm registry as npm is configured (`registry`), read over node:https trusting the system's CAs too
+ * (a proxy's CA, which Node does not trust by itself). Not through the npm CLI: run by another Node than
+ * its own (the project's Node 24 comes first on PATH in the build), the machine's npm misses its global
+ * config (its CA file) and hangs retrying.
  */
 export const npmRegistry: NodeRegistry = {
-  resolve: async (spec) => JSON.parse((await run('npm', ['view', spec, 'dist', '--json'], {maxBuffer: 1 << 20})).stdout) as RegistryTarball,
-  download: async (url) => {
-    const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'kubeline-node-download-'))
-    try {
-      const {stdout} = await run('npm', ['pack', url, '--pack-destination', directory, '--json'], {maxBuffer: 1 << 20})
-      const [{filename}] = JSON.parse(stdout) as [{filename: string}]
-      return fs.readFileSync(path.join(directory, filename))
-    } finally {
-      fs.rmSync(directory, {recursive: true, force: true})
-    }
+  resolve: async (spec) => {
+    const at = spec.lastIndexOf('@')
+    const registry = (await npmConfig('registry')) ?? 'https://registry.npmjs.org/'
+    const metadata = JSON.parse((await httpsGet(`${registry.replace(/\/+$/, '')}/${spec.slice(0, at)}/${spec.slice(at + 1)}`)).toString('utf8')) as {dist?: RegistryTarball}
+    if (metadata.dist === undefined) throw new Error(`${spec}: the registry answered without dist`)
+    return metadata.dist
   },
+  download: (url) => httpsGet(url),
+}
+
+async function npmConfig(key: string): Promise<string | undefined> {
+  const value = (await run('npm', ['config', 'get', key], {timeout: 30_000})).stdout.trim()
+  return value === '' || value === 'null' || value === 'undefined' ? undefined : value
+}
+
+let trusted: Promise<string[]> | undefined
+
+/**
+ * Node's own roots, the operating system's (where a proxy's CA is installed for curl and apt too) and
+ * npm's `cafile` when npm reports one.
+ */
+function trustedCertificates(): Promise<string[]> {
+  trusted ??= npmConfig('cafile').then((cafile) => [
+    ...tls.getCACertificates('default'),
+    ...tls.getCACertificates('system'),
+    ...(cafile ? [fs.readFileSync(cafile, 'utf8')] : []),
+  ])
+  return trusted
+}
+
+const MAX_REDIRECTS = 3
+
+async function httpsGet(url: string, redirects = 0): Promise<Buffer> {
+  const ca = await trustedCertificates()
+  return await new Promise<Buffer>((resolve, reject) => {
+    const request = https.get(url, {ca, timeout: 120_000}, (response) => {
+      const status = response.statusCode ?? 0
+      if (status >= 300 && status < 400 && response.headers.location && redirects < MAX_REDIRECTS) {
+        response.resume()
+        resolve(httpsGet(new URL(response.headers.location, url).href, redirects + 1))
+        return
+      }
+      const chunks: Buffer[] = []
+      response.on('data', (chunk: Buffer) => chunks.push(chunk))
+      response.on('end', () => (status === 200 ? resolve(Buffer.concat(chunks)) : reject(new Error(`GET ${url}: HTTP ${status}`))))
+      response.on('error', reject)
+    })
+    request.on('timeout', () => request.destroy(new Error(`GET ${url}: no answer within 120s`)))
+    request.on('error', reject)
+  })
 }
 
 /** Throws unless `bytes` match the `sha512-<base64>` in an npm registry's integrity string. */
