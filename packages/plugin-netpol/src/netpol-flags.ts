@@ -1,7 +1,9 @@
 import {Flags} from '@oclif/core'
-import {UsageError} from '@kubeline/core'
-import type {KubeClient, KubeFlagValues} from '@kubeline/core'
+import {UsageError, parseLabelSelector} from '@kubeline/core'
+import type {KubeClient, KubeFlagValues, LabelSelector} from '@kubeline/core'
 import type {EvaluationOptions} from './domain/evaluate-traffic.js'
+import {parsePortList, parseProtocolList} from './domain/port-list.js'
+import type {Protocol} from './domain/protocol.js'
 import type {ClusterSource} from './services/load-cluster.js'
 
 /** The inputs of every netpol-test command: the live cluster, -f manifests on top, or -f alone. */
@@ -30,4 +32,21 @@ export function clusterSource(flags: SourceFlags, connect: () => Promise<KubeCli
 
 export function evaluationOptions(flags: {'ipblock-matches-pods': boolean; loopback: string}): EvaluationOptions {
   return {ipBlockMatchesPods: flags['ipblock-matches-pods'], loopback: flags.loopback === 'deny' ? 'deny' : 'allow'}
+}
+
+/** The traffic and pods a table covers (`matrix`, `probe`): --port, --protocol, and -n / -l narrowing the pods. */
+export interface PodTrafficScope {
+  ports: number[]
+  protocols: Protocol[]
+  namespace?: string
+  selector?: LabelSelector
+}
+
+export function podTrafficScope(flags: {port: string; protocol: string; namespace?: string; selector?: string}): PodTrafficScope {
+  return {
+    ports: parsePortList(flags.port),
+    protocols: parseProtocolList(flags.protocol),
+    ...(flags.namespace === undefined ? {} : {namespace: flags.namespace}),
+    ...(flags.selector === undefined ? {} : {selector: parseLabelSelector(flags.selector)}),
+  }
 }

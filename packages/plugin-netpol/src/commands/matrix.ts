@@ -1,7 +1,6 @@
 import {Flags} from '@oclif/core'
-import {KubeCommand, parseLabelSelector, selectorFlag} from '@kubeline/core'
-import {parsePortList, parseProtocolList} from '../domain/port-list.js'
-import {clusterSource, clusterSourceFlags, evaluationFlags, evaluationOptions} from '../netpol-flags.js'
+import {KubeCommand, selectorFlag} from '@kubeline/core'
+import {clusterSource, clusterSourceFlags, evaluationFlags, evaluationOptions, podTrafficScope} from '../netpol-flags.js'
 import {GRAPH_FORMATS, renderConnectionGraph} from '../render/connection-graph-text.js'
 import {matrixView} from '../render/matrix-view.js'
 import {connectionGraph} from '../services/connection-graph.js'
@@ -42,12 +41,9 @@ workloads (or the --group-by groups), namespaces as clusters, edges labelled wit
     const {flags} = await this.parse(Matrix)
     const graphFormat = GRAPH_FORMATS.find((format) => format === flags.output)
     const query = {
-      ports: parsePortList(flags.port),
-      protocols: parseProtocolList(flags.protocol),
+      ...podTrafficScope(flags),
       options: evaluationOptions(flags),
       groupBy: GROUP_BYS.find((groupBy) => groupBy === flags['group-by']) ?? (graphFormat === undefined ? 'pod' : 'workload'),
-      ...(flags.namespace === undefined ? {} : {namespace: flags.namespace}),
-      ...(flags.selector === undefined ? {} : {selector: parseLabelSelector(flags.selector)}),
     }
     const report = await connectivityMatrices(clusterSource(flags, () => this.kube(flags)), query)
     if (graphFormat !== undefined) this.out.result(renderConnectionGraph(connectionGraph(report), graphFormat))

@@ -1,7 +1,6 @@
 import {Args, Flags} from '@oclif/core'
-import {ExitCode, KubeCommand, parseLabelSelector, selectorFlag} from '@kubeline/core'
-import {parsePortList, parseProtocolList} from '../domain/port-list.js'
-import {clusterSource, evaluationFlags, evaluationOptions} from '../netpol-flags.js'
+import {ExitCode, KubeCommand, selectorFlag} from '@kubeline/core'
+import {clusterSource, evaluationFlags, evaluationOptions, podTrafficScope} from '../netpol-flags.js'
 import {probeFlags, proberFromFlags} from '../probe-flags.js'
 import {probeView} from '../render/probe-view.js'
 import {probeMatrix} from '../services/probe-connectivity.js'
@@ -50,20 +49,10 @@ example a network plugin that does not enforce NetworkPolicy), 1 when some probe
     const options = evaluationOptions({...flags, loopback: 'allow'})
     const results =
       args.suite === undefined
-        ? await probeMatrix(source, this.matrixQuery(flags, options), makeProber)
+        ? await probeMatrix(source, {...podTrafficScope(flags), options}, makeProber)
         : await probeTestSuites(source, await readTestSuites(args.suite), options, makeProber)
     this.print(probeView(flags.via === 'exec' ? 'exec' : 'ephemeral', results), flags.output, OUTPUTS)
     if (results.some((result) => result.status === 'mismatch')) this.exit(ExitCode.verdictNo)
     if (results.some((result) => result.status === 'error')) this.exit(ExitCode.failure)
-  }
-
-  private matrixQuery(flags: {port: string; protocol: string; namespace?: string; selector?: string}, options: ReturnType<typeof evaluationOptions>) {
-    return {
-      ports: parsePortList(flags.port),
-      protocols: parseProtocolList(flags.protocol),
-      options,
-      ...(flags.namespace === undefined ? {} : {namespace: flags.namespace}),
-      ...(flags.selector === undefined ? {} : {selector: parseLabelSelector(flags.selector)}),
-    }
   }
 }

@@ -1,6 +1,7 @@
 import {KubelineError, readManifests} from '@kubeline/core'
 import type {KubeClient} from '@kubeline/core'
 import {compileCluster} from '../domain/compiled-cluster.js'
+import type {CompiledCluster} from '../domain/compiled-cluster.js'
 import type {EndpointRef, EvaluationOptions} from '../domain/evaluate-traffic.js'
 import {evaluateTraffic} from '../domain/evaluate-traffic.js'
 import type {ProbeResult} from '../domain/live-probe.js'
@@ -65,7 +66,7 @@ async function checkSuites(cluster: LoadedCluster, suites: readonly NetpolTestSu
   return checked
 }
 
-async function checkCase(cluster: LoadedCluster, compiled: ReturnType<typeof compileCluster>, testCase: NetpolTestCase, options: EvaluationOptions): Promise<CheckedCase> {
+async function checkCase(cluster: LoadedCluster, compiled: CompiledCluster, testCase: NetpolTestCase, options: EvaluationOptions): Promise<CheckedCase> {
   const {name, from, to, port, protocol, expect} = testCase
   const written = {name, from, to, port, protocol, expect}
   try {
