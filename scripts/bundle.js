@@ -35,13 +35,14 @@ export function oclifModules(oclif) {
 }
 
 /**
- * node:http and node:https through require(), not import: an ESM import of a builtin builds a facade
- * that reads every export, and node:http's lazy WebSocket getters then load Node's own undici (~20 ms).
+ * node:http, node:https and node:crypto through require(), not import: an ESM import of a builtin builds
+ * a facade that reads every export, and node:http's lazy WebSocket getters then load Node's own undici
+ * (~20 ms), node:crypto's lazy webcrypto getters its Web Crypto.
  */
 const httpViaRequire = {
   name: 'http-via-require',
   setup(build) {
-    build.onResolve({filter: /^(node:)?https?$/}, ({path: name, kind, namespace}) =>
+    build.onResolve({filter: /^(node:)?(https?|crypto)$/}, ({path: name, kind, namespace}) =>
       kind === 'import-statement' && namespace !== 'builtin' ? {path: name, namespace: 'builtin'} : undefined)
     build.onLoad({filter: /.*/, namespace: 'builtin'}, ({path: name}) => ({contents: `module.exports = require(${JSON.stringify(name)})`, loader: 'js'}))
   },
@@ -137,7 +138,20 @@ async function mainBundle(packageDir, pkg, lazies) {
   })
   const text = result.outputFiles[0].text.replaceAll(/\bimport\((["'])\.\/lazy\//g, `${BUNDLE_IMPORT}($1./lazy/`)
   if (/\bimport\(\s*["']/.test(text)) throw new Error('main.cjs has an import() of a literal left: a script run by node:vm cannot import')
-  return text
+  return asciiOnly(text)
+}
+
+/**
+ * The bundle in ASCII only: Node decodes it faster and V8 keeps it as a one-byte string (esbuild leaves
+ * non-ASCII characters in regular expressions as they are, e.g. ansis's U+009B). `\uXXXX` stands for the
+ * same UTF-16 code unit in a string, the cooked text of a template, a regular expression and an
+ * identifier. After a backslash it would not (`\é` is an identity escape): refused rather than changed.
+ */
+export function asciiOnly(text) {
+  return text.replace(/\\?[^\x00-\x7f]/g, (match) => {
+    if (match.startsWith('\\')) throw new Error(`main.cjs has an escaped non-ASCII character (${JSON.stringify(match)}) that cannot be rewritten as \\u`)
+    return `\\u${match.charCodeAt(0).toString(16).padStart(4, '0')}`
+  })
 }
 
 export async function bundlePlugin(packageDir) {

@@ -17,13 +17,25 @@ export interface BundledPlugin {
 /** What `import('@oclif/core')` gives as `default`: oclif's module.exports. */
 type OclifExports = (typeof Oclif)['default']
 
+/**
+ * Evaluate oclif's index (through `load`) without its own engines check, which loads semver (about
+ * 4 ms); checkNodeVersion has done that job. The variable is as it was before, afterwards.
+ */
+export async function withoutOclifEngineCheck<T>(load: () => T | Promise<T>): Promise<T> {
+  const before = process.env.OCLIF_DISABLE_ENGINE_WARNING
+  process.env.OCLIF_DISABLE_ENGINE_WARNING = 'true'
+  try {
+    return await load()
+  } finally {
+    if (before === undefined) delete process.env.OCLIF_DISABLE_ENGINE_WARNING
+    else process.env.OCLIF_DISABLE_ENGINE_WARNING = before
+  }
+}
+
 /** oclif, set up for a bundle. */
 export async function importOclif(): Promise<OclifExports> {
-  // oclif's own engines check loads semver (about 20 ms) at import; checkNodeVersion has done that job.
-  process.env.OCLIF_DISABLE_ENGINE_WARNING = 'true'
   // `.default` is oclif's module.exports (CommonJS), the one shape Node and the bundle agree on.
-  const oclif = (await import('@oclif/core')).default
-  delete process.env.OCLIF_DISABLE_ENGINE_WARNING
+  const oclif = (await withoutOclifEngineCheck(() => import('@oclif/core'))).default
   // Never look for TypeScript sources (NODE_ENV=test or development would): the bundle is what runs.
   oclif.settings.enableAutoTranspile = false
   return oclif

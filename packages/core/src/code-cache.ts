@@ -5,12 +5,12 @@
  * exits holds every function the run compiled. Imports node: builtins only: it runs at start-up.
  */
 import fs from 'node:fs'
+import {hash} from 'node:crypto'
 import {createRequire} from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import vm from 'node:vm'
-import {crc32} from 'node:zlib'
 
 /** The name, inside the bundle, of the function that stands for `import()` (see scripts/bundle.js). */
 export const BUNDLE_IMPORT = '__kubelineImport'
@@ -24,16 +24,18 @@ export interface CodeCacheOptions {
 
 /**
  * The `module.exports` of a CommonJS bundle, run with the cache of this exact file and Node (V8 checks
- * its version and flags and rejects a cache that does not fit; the file's CRC in the cache's name keeps
- * a rebuilt bundle from meeting the old cache). A missing or rejected cache is written when the process
+ * its version and flags and rejects a cache that does not fit, but of the source only its length; the
+ * file's hash in the cache's name keeps a rebuilt bundle from meeting the old cache). A missing or rejected cache is written when the process
  * exits. `__kubelineImport(specifier)` in the bundle imports an ES module relative to the bundle: a
  * script run by node:vm cannot use import() without --experimental-vm-modules.
  */
 export function requireWithCodeCache(file: string, {cacheDir, saveAtExit = (save) => process.once('exit', save)}: CodeCacheOptions): unknown {
-  const source = fs.readFileSync(file, 'utf8')
+  const bytes = fs.readFileSync(file)
+  const source = bytes.toString('utf8')
   // One cache per bundle path; its name changes with the bundle's content and the Node that runs it.
-  const prefix = `${path.basename(file)}-${crc32(file).toString(16)}-`
-  const cacheFile = cacheDir && path.join(cacheDir, `${prefix}${crc32(source).toString(16)}-${source.length}-${process.version}-${process.arch}`)
+  // Hashed with node:crypto, which the bundle's TLS loads anyway (node:zlib's crc32 would load zlib for it alone).
+  const prefix = `${path.basename(file)}-${shortHash(file)}-`
+  const cacheFile = cacheDir && path.join(cacheDir, `${prefix}${shortHash(bytes)}-${bytes.length}-${process.version}-${process.arch}`)
   const cachedData = cacheFile ? readOrUndefined(cacheFile) : undefined
   const wrapper = `(function (exports, require, module, __filename, __dirname, ${BUNDLE_IMPORT}) {${source}\n})`
   const script = new vm.Script(wrapper, {filename: file, cachedData})
@@ -63,6 +65,10 @@ export function userCacheDir(env: NodeJS.ProcessEnv = process.env, tmpdir: strin
   } catch {
     return undefined
   }
+}
+
+function shortHash(data: string | Buffer): string {
+  return hash('sha256', data).slice(0, 16)
 }
 
 function readOrUndefined(file: string): Buffer | undefined {

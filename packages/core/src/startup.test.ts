@@ -4,8 +4,8 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
-import {afterEach, beforeEach, expect, test, vi} from 'vitest'
-import {pluginLoadOptions, startStandalone} from './startup.js'
+import {afterEach, beforeEach, describe, expect, test, vi} from 'vitest'
+import {pluginLoadOptions, startPlugin, startStandalone} from './startup.js'
 
 class Greet extends Command {
   static override flags = {name: Flags.string({required: true})}
@@ -75,4 +75,35 @@ test('pluginLoadOptions gives the root and package.json oclif finds from bin/run
   const given = pluginLoadOptions(binUrl)
   expect(given.root).toBe(found.root)
   expect(given.pjson).toEqual(found.pjson)
+})
+
+describe('a command run through dist/bundle/main.cjs', () => {
+  const engineCheck = process.env.OCLIF_DISABLE_ENGINE_WARNING
+  afterEach(() => {
+    if (engineCheck === undefined) delete process.env.OCLIF_DISABLE_ENGINE_WARNING
+    else process.env.OCLIF_DISABLE_ENGINE_WARNING = engineCheck
+  })
+
+  // main.cjs evaluates oclif's index as it loads: its engines check (semver) must be off by then.
+  async function runMain(): Promise<{atLoad?: string; atRun?: string; argv: string[]}> {
+    fs.writeFileSync(path.join(root, 'package.json'), JSON.stringify({name: 'kubectl-greet', version: '1.0.0', oclif: {bin: 'kubectl greet'}}))
+    fs.mkdirSync(path.join(root, 'dist/bundle'), {recursive: true})
+    fs.writeFileSync(
+      path.join(root, 'dist/bundle/main.cjs'),
+      `const atLoad = process.env.OCLIF_DISABLE_ENGINE_WARNING
+module.exports = {modules: {}, runBundledPlugin: async (plugin, argv) => { globalThis.kubelineMainRun = {atLoad, atRun: process.env.OCLIF_DISABLE_ENGINE_WARNING, argv} }}`,
+    )
+    await startPlugin(pathToFileURL(path.join(root, 'bin', 'run.js')).href, ['list', '-A'])
+    return (globalThis as {kubelineMainRun?: {atLoad?: string; atRun?: string; argv: string[]}}).kubelineMainRun ?? {argv: []}
+  }
+
+  test('is loaded with oclif\'s engines check off, and runs with the variable as it was', async () => {
+    delete process.env.OCLIF_DISABLE_ENGINE_WARNING
+    expect(await runMain()).toEqual({atLoad: 'true', atRun: undefined, argv: ['list', '-A']})
+  })
+
+  test('a value the user set is kept', async () => {
+    process.env.OCLIF_DISABLE_ENGINE_WARNING = 'yes'
+    expect(await runMain()).toMatchObject({atLoad: 'true', atRun: 'yes'})
+  })
 })

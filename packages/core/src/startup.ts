@@ -7,7 +7,7 @@ import fs from 'node:fs'
 import module from 'node:module'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {importOclif, runBundledPlugin} from './bundled-start.js'
+import {importOclif, runBundledPlugin, withoutOclifEngineCheck} from './bundled-start.js'
 import type {BundledPlugin} from './bundled-start.js'
 import {printCachedHelp} from './help-cache.js'
 
@@ -50,7 +50,8 @@ export async function startPlugin(binUrl: string, argv: string[] = process.argv.
   if (fs.existsSync(main)) {
     // Loaded here, not with this chunk: --help and completion need none of it.
     const {requireWithCodeCache, userCacheDir} = await import('./code-cache.js')
-    const {modules, runBundledPlugin: run} = requireWithCodeCache(fileURLToPath(main), {cacheDir: userCacheDir()}) as MainBundle
+    // main.cjs evaluates oclif's index as it loads (the command modules import it).
+    const {modules, runBundledPlugin: run} = (await withoutOclifEngineCheck(() => requireWithCodeCache(fileURLToPath(main), {cacheDir: userCacheDir()}))) as MainBundle
     return await run({...pluginLoadOptions(binUrl), modules}, argv)
   }
   const {execute} = await importOclif()

@@ -1,4 +1,4 @@
-import {expect, test} from 'vitest'
+import {expect, test, vi} from 'vitest'
 import {displayWidth} from './display-width.js'
 
 test.each([
@@ -14,4 +14,18 @@ test.each([
   {text: 'a\u200bb', width: 2}, // zero-width space
 ])('"$text" is $width columns', ({text, width}) => {
   expect(displayWidth(text)).toBe(width)
+})
+
+test('the grapheme segmenter is made on the first non-ASCII text, not at import, and once', async () => {
+  vi.resetModules()
+  const segmenter = vi.spyOn(Intl, 'Segmenter')
+  try {
+    const fresh = await import('./display-width.js')
+    expect(fresh.displayWidth('payments')).toBe(8)
+    expect(segmenter).not.toHaveBeenCalled()
+    expect(fresh.displayWidth('日本語') + fresh.displayWidth('café')).toBe(10)
+    expect(segmenter).toHaveBeenCalledTimes(1)
+  } finally {
+    segmenter.mockRestore()
+  }
 })
