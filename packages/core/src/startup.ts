@@ -10,6 +10,7 @@ import {fileURLToPath} from 'node:url'
 import {importOclif, runBundledPlugin, withoutOclifEngineCheck} from './bundled-start.js'
 import type {BundledPlugin} from './bundled-start.js'
 import {printCachedHelp} from './help-cache.js'
+import {exitOnClosedStdout} from './output/closed-stdout.js'
 
 const MIN_MAJOR = 22
 const MIN_MINOR = 20
@@ -39,6 +40,7 @@ export function enableCompileCache(): void {
 export async function startPlugin(binUrl: string, argv: string[] = process.argv.slice(2)): Promise<void> {
   checkNodeVersion()
   enableCompileCache()
+  exitOnClosedStdout()
   // `kubectl-<plugin> __complete WORDS...`, asked by the completion scripts and kubectl_complete-<plugin>: no oclif.
   if (argv[0]?.startsWith('__complete')) {
     const {completePlugin} = await import('./completion/complete-main.js')
@@ -84,5 +86,6 @@ export type StandalonePlugin = BundledPlugin
 export async function startStandalone(plugin: StandalonePlugin): Promise<void> {
   checkNodeVersion()
   enableCompileCache()
+  exitOnClosedStdout()
   await runBundledPlugin(plugin, process.argv.slice(2))
 }

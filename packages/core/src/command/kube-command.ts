@@ -10,6 +10,7 @@ import {renderResult} from '../output/render-result.js'
 import type {ResultView} from '../output/render-result.js'
 import {parseOutputFormat} from '../output/output-format.js'
 import {streamFlushed} from '../output/stream-flushed.js'
+import {exitOnClosedStdout} from '../output/closed-stdout.js'
 import {kubeFlags} from './kube-flags.js'
 import type {KubeFlagValues} from './kube-flags.js'
 
@@ -29,10 +30,7 @@ export abstract class KubeCommand extends Command {
   private debugEnabled = false
 
   override async init(): Promise<void> {
-    // `| head` closes stdout early: that is not an error.
-    process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-      if (err.code === 'EPIPE') process.exit(0)
-    })
+    exitOnClosedStdout()
     this.debugEnabled = this.argv.includes('--debug')
     this.out = Output.forProcess({debug: this.debugEnabled})
     await super.init()
