@@ -118,11 +118,29 @@ async function startupCases() {
     for (const pkg of ['plugin-quota', 'plugin-cron', 'plugin-netpol', 'plugin-rollout']) {
       rows.push(await sideBySide(`${pkg} --help vs kubectl version --client`, plugin(pkg, '--help'), kubectl('version', '--client'), {env}))
     }
+    const noop = noopPlugin()
+    try {
+      rows.push(await sideBySide('kubectl noop (kubectl running a plugin that exits at once) vs kubectl version --client',
+        kubectl('noop'), kubectl('version', '--client'), {env: {...env, PATH: `${noop}${path.delimiter}${env.PATH}`}}))
+    } finally {
+      fs.rmSync(noop, {recursive: true, force: true})
+    }
     rows.push(await sideBySide('quota-report -n payments -o json vs kubectl get resourcequota -n payments -o json',
       plugin('plugin-quota', '-n', 'payments', '-o', 'json'), kubectl('get', 'resourcequota', '-n', 'payments', '-o', 'json'), {...context, expect: QUOTA_EXITS}))
     rows.push(await sideBySide('cron-trigger list -A vs kubectl get cronjobs -A', plugin('plugin-cron', 'list', '-A'), kubectl('get', 'cronjobs', '-A'), context))
     return rows
   })
+}
+
+/**
+ * A directory holding `kubectl-noop`, a plugin that exits at once: `kubectl noop` measures what
+ * `kubectl <plugin>` costs before any plugin runs. The other cases run our plugins directly, as kubectl
+ * runs them after that.
+ */
+function noopPlugin() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kubeline-bench-noop-'))
+  fs.writeFileSync(path.join(dir, 'kubectl-noop'), '#!/bin/sh\nexit 0\n', {mode: 0o755})
+  return dir
 }
 
 /** The standalone forms of `pnpm package` (dist-packages/), when they have been built. */
