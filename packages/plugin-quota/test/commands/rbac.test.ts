@@ -1,35 +1,55 @@
+import {RESOURCES} from '@kubeline/core'
 import type {KubeObject} from '@kubeline/core'
-import {REAL_CLUSTER_ENV, runPlugin, startE2eCluster} from '@kubeline/sandbox/e2e'
+import {REAL_CLUSTER_ENV, documentedRules, permissionsUsed, runPlugin, startE2eCluster, withoutPermission} from '@kubeline/sandbox/e2e'
 import type {E2eCluster} from '@kubeline/sandbox/e2e'
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
 
-// Sandbox users holding exactly what docs/rbac.md documents for quota-report (sandbox only:
-// a real cluster's RBAC is not set up by the suite). The Role, in namespace payments:
-const NAMESPACED_ROLE = [
-  {apiGroups: [''], resources: ['resourcequotas', 'limitranges', 'pods', 'persistentvolumeclaims', 'services'], verbs: ['list'], namespaces: ['payments']},
-  {apiGroups: ['apps'], resources: ['replicasets'], verbs: ['list'], namespaces: ['payments']},
-  {apiGroups: ['batch'], resources: ['jobs'], verbs: ['list'], namespaces: ['payments']},
+// Sandbox users holding exactly the Role (namespace payments) or the ClusterRole (-A, -l) that docs/rbac.md
+// shows for quota-report, or one of them less one permission (sandbox only: a real cluster's RBAC is not set
+// up by the suite).
+const ROLE = documentedRules('quota-report', 'Role')
+const CLUSTER_ROLE = documentedRules('quota-report', 'ClusterRole')
+/** What the rows of docs/rbac.md list: `-n NS`, then what `--top N` adds, then what `-A` / `-l` add. */
+const LISTS = ['list limitranges', 'list persistentvolumeclaims', 'list pods', 'list resourcequotas', 'list services']
+const TOP_LISTS = ['list jobs', 'list replicasets']
+const ACROSS_LISTS = ['list namespaces']
+const TOP = ['--top', '1']
+
+interface DenialRow {
+  /** The user holding the Role (-n payments), or the ClusterRole (-A). */
+  role: 'tenant' | 'auditor'
+  permission: string
+  /** The arguments of the run, space-separated. */
+  run: string
+}
+
+const ROLES = {tenant: ROLE, auditor: CLUSTER_ROLE}
+const denials = (role: DenialRow['role'], permissions: string[], run: string): DenialRow[] => permissions.map((permission) => ({role, permission, run}))
+// Every permission of the Role and of the ClusterRole taken away, each from the run whose row of docs/rbac.md names it.
+const DENIALS: DenialRow[] = [
+  ...denials('tenant', LISTS, '-n payments'),
+  ...denials('tenant', TOP_LISTS, '-n payments --top 1'),
+  ...denials('auditor', [...ACROSS_LISTS, ...LISTS], '-A'),
+  ...denials('auditor', TOP_LISTS, '-A --top 1'),
 ]
-// The ClusterRole for -A / -l: the same cluster-wide, plus list namespaces.
-const CLUSTER_ROLE = [
-  {apiGroups: [''], resources: ['resourcequotas', 'limitranges', 'pods', 'persistentvolumeclaims', 'services', 'namespaces'], verbs: ['list']},
-  {apiGroups: ['apps'], resources: ['replicasets'], verbs: ['list']},
-  {apiGroups: ['batch'], resources: ['jobs'], verbs: ['list']},
-]
+
+const verbAndResource = ({permission}: DenialRow) => permission.split(' ') as [string, keyof typeof RESOURCES]
+const userWithout = (denial: DenialRow) => `${denial.role}-no-${verbAndResource(denial).join('-')}`
 const users = [
-  {name: 'tenant', token: 'tenant-token-rbac-e2e', rules: NAMESPACED_ROLE},
+  {name: 'tenant', token: 'tenant-token-rbac-e2e', rules: ROLE},
   {name: 'auditor', token: 'auditor-token-rbac-e2e', rules: CLUSTER_ROLE},
-  // The Role without limitranges: the error must name what is missing.
-  {name: 'partial', token: 'partial-token-rbac-e2e', rules: NAMESPACED_ROLE.map((rule) => ({...rule, resources: rule.resources.filter((resource) => resource !== 'limitranges')}))},
+  ...DENIALS.map((denial) => ({name: userWithout(denial), token: `${userWithout(denial)}-token-rbac-e2e`, rules: withoutPermission(ROLES[denial.role], ...verbAndResource(denial))})),
 ]
 
 let cluster: E2eCluster
 const kubeconfigs: Record<string, string> = {}
 
 const namespace = (name: string, labels: Record<string, string> = {}): KubeObject => ({apiVersion: 'v1', kind: 'Namespace', metadata: {name, labels}})
+// requests.storage and services too, so that the report reads PVCs and Services: a quota on compute only needs neither.
+const HARD = {'requests.cpu': '2', pods: '10', 'requests.storage': '10Gi', services: '5'}
 const quota: KubeObject = {
   apiVersion: 'v1', kind: 'ResourceQuota', metadata: {name: 'compute'},
-  spec: {hard: {'requests.cpu': '2', pods: '10'}}, status: {hard: {'requests.cpu': '2', pods: '10'}, used: {'requests.cpu': '500m', pods: '1'}},
+  spec: {hard: HARD}, status: {hard: HARD, used: {'requests.cpu': '500m', pods: '1', 'requests.storage': '0', services: '0'}},
 }
 const deployment: KubeObject = {
   apiVersion: 'apps/v1', kind: 'Deployment', metadata: {name: 'api'},
@@ -51,6 +71,12 @@ async function deploymentWithOnePod(ns: string): Promise<void> {
 }
 
 const quotaReport = (user: string, args: string[]) => runPlugin('kubectl-quota_report', args, {kubeconfig: kubeconfigs[user]!})
+/** The requests a user sent since the last clear: none refused, as "verb resource" pairs. */
+function sentBy(user: string): {permissions: string[]; namespaces: (string | undefined)[]} {
+  const requests = cluster.sandbox!.requests.entries({user})
+  expect(requests.filter((request) => request.status !== 200)).toEqual([])
+  return {permissions: permissionsUsed(requests), namespaces: [...new Set(requests.map((request) => request.namespace))]}
+}
 
 describe.runIf(process.env[REAL_CLUSTER_ENV] === undefined)('kubectl quota-report with the least privileges of docs/rbac.md', () => {
   beforeAll(async () => {
@@ -65,15 +91,18 @@ describe.runIf(process.env[REAL_CLUSTER_ENV] === undefined)('kubectl quota-repor
 
   test('-n with the namespaced Role: the full report, --top included, from namespaced lists only', async () => {
     cluster.sandbox!.requests.clear()
-    const run = await quotaReport('tenant', ['-n', 'payments', '--top', '1'])
+    const plain = await quotaReport('tenant', ['-n', 'payments'])
+    expect(plain.stderr).toBe('')
+    expect(plain.code).toBe(0)
+    expect(sentBy('tenant')).toEqual({permissions: LISTS, namespaces: ['payments']})
+    cluster.sandbox!.requests.clear()
+    const run = await quotaReport('tenant', ['-n', 'payments', ...TOP])
     expect(run.stderr).toBe('')
     expect(run.code).toBe(0)
     expect(run.stdout).toMatch(/^compute\s+requests\.cpu\s+500m\s+2000m\s+25%/m)
     expect(run.stdout).toContain('TOP CONSUMERS')
     expect(run.stdout).toMatch(/^payments\s+compute\s+requests\.cpu\s+deployment\/api\s+1\s+500m$/m)
-    const requests = cluster.sandbox!.requests.entries({user: 'tenant'})
-    expect(requests.length).toBeGreaterThan(0)
-    expect(requests.every((request) => request.verb === 'list' && request.namespace === 'payments' && request.status === 200)).toBe(true)
+    expect(sentBy('tenant')).toEqual({permissions: [...TOP_LISTS, ...LISTS].sort(), namespaces: ['payments']})
   })
 
   test('the namespaced Role elsewhere or across namespaces: exit 1 naming the permission that is missing', async () => {
@@ -87,22 +116,32 @@ describe.runIf(process.env[REAL_CLUSTER_ENV] === undefined)('kubectl quota-repor
     expect(across.stderr).toMatch(/Check with: kubectl auth can-i list \S+( --all-namespaces)?\n/)
   })
 
-  test('a Role without limitranges: the error names limitranges', async () => {
-    const run = await quotaReport('partial', ['-n', 'payments'])
+  test.each(DENIALS)('$run as $role without $permission: exit 1 naming the missing permission', async (denial) => {
+    const [verb, resource] = verbAndResource(denial)
+    const user = userWithout(denial)
+    const run = await quotaReport(user, denial.run.split(' '))
+    const {group, namespaced} = RESOURCES[resource]
+    const qualified = group === '' ? resource : `${resource}.${group}`
+    const [scope, canIScope] = denial.role === 'tenant' ? ['in the namespace "payments"', ' -n payments'] : ['at the cluster scope', namespaced ? ' --all-namespaces' : '']
+    expect(run.stdout).toBe('')
+    expect(run.stderr).toContain(`error: ${qualified} is forbidden: User "${user}" cannot ${verb} resource "${resource}" in API group "${group}" ${scope}\n`)
+    expect(run.stderr).toContain(`You need "${verb}" on ${qualified}${canIScope}. Check with: kubectl auth can-i ${verb} ${qualified}${canIScope}\n`)
     expect(run.code).toBe(1)
-    expect(run.stderr).toContain('limitranges is forbidden: User "partial" cannot list resource "limitranges" in API group "" in the namespace "payments"')
-    expect(run.stderr).toContain('kubectl auth can-i list limitranges -n payments')
   })
 
-  test('-A and -l with the ClusterRole: every namespace, --top included', async () => {
-    const all = await quotaReport('auditor', ['-A', '--top', '1', '-o', 'json'])
+  test('-A and -l with the ClusterRole: every namespace, --top included, from the lists docs/rbac.md names', async () => {
+    cluster.sandbox!.requests.clear()
+    const all = await quotaReport('auditor', ['-A', ...TOP, '-o', 'json'])
     expect(all.stderr).toBe('')
     expect(all.code).toBe(0)
     const doc = JSON.parse(all.stdout)
     expect(doc.namespaces.map((ns: {namespace: string}) => ns.namespace)).toEqual(['payments', 'search'])
     expect(doc.namespaces[0].quotas[0].top).toContainEqual({resource: 'requests.cpu', consumers: [{kind: 'Deployment', namespace: 'payments', name: 'api', pods: 1, used: '500m', usedValue: 500}]})
+    expect(sentBy('auditor')).toEqual({permissions: [...ACROSS_LISTS, ...TOP_LISTS, ...LISTS].sort(), namespaces: [undefined]})
+    cluster.sandbox!.requests.clear()
     const labelled = await quotaReport('auditor', ['-l', 'team=search', '-o', 'json'])
     expect(labelled.code).toBe(0)
     expect(JSON.parse(labelled.stdout).namespaces.map((ns: {namespace: string}) => ns.namespace)).toEqual(['search'])
+    expect(sentBy('auditor')).toEqual({permissions: [...ACROSS_LISTS, ...LISTS].sort(), namespaces: [undefined]})
   })
 })
