@@ -1,6 +1,8 @@
 import {describe, expect, test} from 'vitest'
 import type {CronJob, Job} from './cron-job-types.js'
-import {summarizeCronJob} from './cron-job-summary.js'
+import {addLastJobFailure, cronJobSummarizer} from './cron-job-summary.js'
+import type {CronJobSummary} from './cron-job-summary.js'
+import {laterFinishedJob} from './last-finished-job.js'
 
 const now = new Date('2026-03-07T12:00:00Z')
 
@@ -21,7 +23,14 @@ const job = (name: string, startTime: string, condition: string, reason: string)
   status: {startTime, conditions: [{type: condition, status: 'True', reason}]},
 })
 
-describe('summarizeCronJob', () => {
+/** One CronJob summarized on its own, with its Jobs folded as the list service folds them. */
+function summarizeCronJob(cronJob: CronJob, context: {now: Date; controllerTimeZone?: string; jobs?: Job[]}): CronJobSummary {
+  const summary = cronJobSummarizer(context)(cronJob)
+  addLastJobFailure(summary, (context.jobs ?? []).reduce(laterFinishedJob, undefined))
+  return summary
+}
+
+describe('cronJobSummarizer', () => {
   test('next run in UTC by default, and no warning when on time', () => {
     const summary = summarizeCronJob(cronJob({}, {lastScheduleTime: '2026-03-07T02:00:00Z'}), {now})
     expect(summary).toMatchObject({name: 'nightly', namespace: 'ops', suspended: false, nextRun: '2026-03-08T02:00:00.000Z', warnings: []})
@@ -80,5 +89,47 @@ describe('summarizeCronJob', () => {
   test('an invalid schedule stored in the cluster is reported, not thrown', () => {
     const summary = summarizeCronJob(cronJob({schedule: 'not a schedule'}), {now})
     expect(summary.warnings).toEqual([expect.objectContaining({kind: 'InvalidSchedule'})])
+  })
+
+  test('a last schedule time that is not a time is reported, not thrown', () => {
+    const summary = summarizeCronJob(cronJob({}, {lastScheduleTime: 'yesterday'}), {now})
+    expect(summary.warnings).toEqual([{kind: 'InvalidSchedule', message: 'invalid earliest time: not a valid date'}])
+  })
+})
+
+describe('cronJobSummarizer over many CronJobs', () => {
+  // CronJobs that share schedule and zone but differ in what the memo must not share:
+  // suspension, last schedule time, starting deadline, and zone (unset vs the controller's own).
+  const cronJobs = [
+    cronJob({schedule: '*/5 * * * *'}, {lastScheduleTime: '2026-03-07T11:55:00Z'}),
+    cronJob({schedule: '*/5 * * * *'}, {lastScheduleTime: '2026-03-07T11:00:00Z'}),
+    cronJob({schedule: '*/5 * * * *'}, {lastScheduleTime: '2026-03-06T00:00:00Z'}),
+    cronJob({schedule: '*/5 * * * *', startingDeadlineSeconds: 600}, {lastScheduleTime: '2026-03-06T00:00:00Z'}),
+    cronJob({schedule: '*/5 * * * *', suspend: true}, {lastScheduleTime: '2026-03-06T00:00:00Z'}),
+    cronJob({schedule: '30 2 * * *', timeZone: 'America/New_York'}),
+    cronJob({schedule: '30 2 * * *', timeZone: 'America/New_York'}, {}, '2026-03-01T00:00:00Z'),
+    cronJob({schedule: '30 2 * * *'}),
+    cronJob({schedule: '30 2 * * *', timeZone: 'UTC'}),
+    cronJob({schedule: '30 2 * * *', timeZone: 'America/New_York', suspend: true}),
+    cronJob({schedule: 'not a schedule'}),
+    cronJob({schedule: 'not a schedule'}),
+  ]
+
+  test.each([{controllerTimeZone: undefined}, {controllerTimeZone: 'America/New_York'}])(
+    'one summarizer gives what a fresh one per CronJob gives (controller zone $controllerTimeZone)',
+    ({controllerTimeZone}) => {
+      const shared = cronJobSummarizer({now, controllerTimeZone})
+      const alone = cronJobs.map((item) => cronJobSummarizer({now, controllerTimeZone})(item))
+      expect(cronJobs.map((item) => shared(item))).toEqual(alone)
+      expect(new Set(alone.map((summary) => JSON.stringify(summary.warnings))).size).toBeGreaterThan(5)
+    },
+  )
+
+  test('each summary owns its warnings', () => {
+    const summarize = cronJobSummarizer({now})
+    const [first, second] = [summarize(cronJobs[2] as CronJob), summarize(cronJobs[2] as CronJob)]
+    first?.warnings.push({kind: 'LastJobFailed', message: 'x'})
+    ;(first?.warnings[0] as {message: string}).message = 'edited'
+    expect(second?.warnings).toEqual([expect.objectContaining({kind: 'TooManyMissedRuns', message: expect.stringMatching(/^more than 100/)})])
   })
 })

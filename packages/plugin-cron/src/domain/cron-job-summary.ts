@@ -1,8 +1,9 @@
-import type {CronJob, Job} from './cron-job-types.js'
-import {dstAnomalies} from './dst-anomalies.js'
-import {jobOutcome} from './job-outcome.js'
+import type {CronJob} from './cron-job-types.js'
+import type {FinishedJob} from './last-finished-job.js'
 import {mostRecentScheduleTime} from './most-recent-schedule-time.js'
-import {nextRuns} from './next-runs.js'
+import type {Schedule} from './schedule.js'
+import {ScheduleFactsMemo} from './schedule-facts.js'
+import type {ScheduleFactsContext} from './schedule-facts.js'
 
 export interface CronJobSummary {
   namespace: string
@@ -26,56 +27,80 @@ export interface CronJobWarning {
   message: string
 }
 
-export interface SummaryContext {
-  now: Date
-  /** The kube-controller-manager's zone for CronJobs without spec.timeZone (UTC unless told). */
-  controllerTimeZone?: string
-  /** The CronJob's Jobs, to see whether the last one failed. */
-  jobs?: readonly Job[]
-}
-
-const DST_LOOKAHEAD_MS = 366 * 24 * 3600 * 1000
-
 /**
- * What `list` shows for one CronJob: its next run, and the warnings a platform engineer wants
- * before a page: missed runs (by the controller's own approximation, starting deadline included),
- * too many missed runs (the controller gives up counting past 100), the last Job failing, and
- * schedules that run twice or not at all across DST transitions in the coming year.
+ * What `list` shows for CronJobs at one instant: each one's next run, and the warnings a platform
+ * engineer wants before a page: missed runs (by the controller's own approximation, starting deadline
+ * included), too many missed runs (the controller gives up counting past 100), and schedules that run
+ * twice or not at all across DST transitions in the coming year. The last Job failing needs the Jobs,
+ * which come from another list: `addLastJobFailure` adds that warning, last.
+ *
+ * What depends only on the schedule and zone (ScheduleFactsMemo), and the missed runs of CronJobs
+ * that also share their last schedule time and starting deadline, are worked out once.
  */
-export function summarizeCronJob(cronJob: CronJob, context: SummaryContext): CronJobSummary {
-  const {spec} = cronJob
-  const summary: CronJobSummary = {
-    namespace: cronJob.metadata.namespace ?? '',
-    name: cronJob.metadata.name ?? '',
-    schedule: spec.schedule,
-    suspended: spec.suspend === true,
-    active: cronJob.status?.active?.length ?? 0,
-    warnings: [],
-  }
-  if (spec.timeZone !== undefined) summary.timeZone = spec.timeZone
-  if (cronJob.status?.lastScheduleTime) summary.lastScheduleTime = cronJob.status.lastScheduleTime
-  if (cronJob.status?.lastSuccessfulTime) summary.lastSuccessfulTime = cronJob.status.lastSuccessfulTime
-  const zone = {timeZone: spec.timeZone, controllerTimeZone: context.controllerTimeZone}
-  try {
-    if (!summary.suspended) {
-      const [next] = nextRuns(spec.schedule, {...zone, from: context.now, count: 1})
-      if (next) summary.nextRun = next.toISOString()
-      summary.warnings.push(...missedRunWarnings(cronJob, context))
+export function cronJobSummarizer(context: ScheduleFactsContext): (cronJob: CronJob) => CronJobSummary {
+  const memo = new ScheduleFactsMemo(context)
+  const missedRuns = new Map<string, readonly CronJobWarning[]>()
+  const missedRunsOf = (cronJob: CronJob, schedule: Schedule): readonly CronJobWarning[] => {
+    const {spec} = cronJob
+    const key = JSON.stringify([spec.schedule, spec.timeZone ?? null, earliestRun(cronJob) ?? null, spec.startingDeadlineSeconds ?? null])
+    let warnings = missedRuns.get(key)
+    if (!warnings) {
+      warnings = missedRunWarnings(cronJob, schedule, context)
+      missedRuns.set(key, warnings)
     }
-    summary.warnings.push(...dstWarnings(spec.schedule, zone, context.now))
-  } catch (err) {
-    summary.warnings.push({kind: 'InvalidSchedule', message: (err as Error).message})
+    return warnings
   }
-  const failed = lastJobFailure(context.jobs ?? [])
-  if (failed) summary.warnings.push(failed)
-  return summary
+  return (cronJob) => {
+    const {spec} = cronJob
+    const summary: CronJobSummary = {
+      namespace: cronJob.metadata.namespace ?? '',
+      name: cronJob.metadata.name ?? '',
+      schedule: spec.schedule,
+      suspended: spec.suspend === true,
+      active: cronJob.status?.active?.length ?? 0,
+      warnings: [],
+    }
+    if (spec.timeZone !== undefined) summary.timeZone = spec.timeZone
+    if (cronJob.status?.lastScheduleTime) summary.lastScheduleTime = cronJob.status.lastScheduleTime
+    if (cronJob.status?.lastSuccessfulTime) summary.lastSuccessfulTime = cronJob.status.lastSuccessfulTime
+    const facts = memo.factsOf(spec.schedule, spec.timeZone)
+    if (!facts.valid) {
+      summary.warnings.push({kind: 'InvalidSchedule', message: facts.problem})
+      return summary
+    }
+    try {
+      if (!summary.suspended) {
+        if (facts.nextRun !== undefined) summary.nextRun = facts.nextRun
+        summary.warnings.push(...copies(missedRunsOf(cronJob, facts.schedule)))
+      }
+      summary.warnings.push(...copies(facts.dstWarnings))
+    } catch (err) {
+      // A status.lastScheduleTime or creationTimestamp that is not a time: reported, not thrown.
+      summary.warnings.push({kind: 'InvalidSchedule', message: (err as Error).message})
+    }
+    return summary
+  }
 }
 
-function missedRunWarnings(cronJob: CronJob, context: SummaryContext): CronJobWarning[] {
-  const earliest = cronJob.status?.lastScheduleTime ?? cronJob.metadata.creationTimestamp
+/** Adds LastJobFailed when the CronJob's most recently started finished Job failed. */
+export function addLastJobFailure(summary: CronJobSummary, last: FinishedJob | undefined): void {
+  if (last?.outcome.state === 'failed') summary.warnings.push({kind: 'LastJobFailed', message: `last Job ${last.name} failed: ${last.outcome.reason}`})
+}
+
+/** Each summary owns its warnings: shared objects would become YAML anchors or leak edits between rows. */
+function copies(warnings: readonly CronJobWarning[]): CronJobWarning[] {
+  return warnings.map((warning) => ({...warning}))
+}
+
+/** Where the controller starts counting missed runs: the last schedule, else the creation. */
+function earliestRun(cronJob: CronJob): string | undefined {
+  return cronJob.status?.lastScheduleTime ?? cronJob.metadata.creationTimestamp
+}
+
+function missedRunWarnings(cronJob: CronJob, schedule: Schedule, context: ScheduleFactsContext): CronJobWarning[] {
+  const earliest = earliestRun(cronJob)
   if (earliest === undefined) return []
-  const result = mostRecentScheduleTime(cronJob.spec.schedule, {
-    timeZone: cronJob.spec.timeZone,
+  const result = mostRecentScheduleTime(schedule, {
     controllerTimeZone: context.controllerTimeZone,
     earliest: new Date(earliest),
     now: context.now,
@@ -89,25 +114,4 @@ function missedRunWarnings(cronJob: CronJob, context: SummaryContext): CronJobWa
     return [{kind: 'MissedRuns', message: `${result.missedCount} runs missed since ${earliest}; the controller starts only the most recent one`}]
   }
   return []
-}
-
-function dstWarnings(schedule: string, zone: {timeZone?: string; controllerTimeZone?: string}, now: Date): CronJobWarning[] {
-  const report = dstAnomalies(schedule, {...zone, from: now, until: new Date(now.getTime() + DST_LOOKAHEAD_MS)})
-  const warnings: CronJobWarning[] = []
-  const repeated = report.anomalies.find((anomaly) => anomaly.kind === 'repeated')
-  const skipped = report.anomalies.find((anomaly) => anomaly.kind === 'skipped')
-  if (repeated) warnings.push({kind: 'RunsTwiceAtDst', message: `runs twice at ${repeated.wallTime} when clocks go back`})
-  if (skipped) warnings.push({kind: 'SkippedAtDst', message: `does not run at ${skipped.wallTime}: that time does not exist when clocks go forward`})
-  return warnings
-}
-
-/** The most recently started finished Job failed. */
-function lastJobFailure(jobs: readonly Job[]): CronJobWarning | undefined {
-  const finished = jobs
-    .map((job) => ({job, outcome: jobOutcome(job)}))
-    .filter(({outcome}) => outcome.state !== 'running')
-    .sort((a, b) => (b.job.status?.startTime ?? '').localeCompare(a.job.status?.startTime ?? ''))
-  const last = finished[0]
-  if (last?.outcome.state !== 'failed') return undefined
-  return {kind: 'LastJobFailed', message: `last Job ${last.job.metadata.name} failed: ${last.outcome.reason}`}
 }

@@ -4,9 +4,11 @@ import {ZoneClock} from './zone-clock.js'
 
 /**
  * robfig/cron v3.0.1 `Next(t)`: the first run strictly after `fromMs` (unix milliseconds), or
- * undefined when none falls within five years. A literal port of SpecSchedule.Next (spec.go), which
+ * undefined when none falls within five years. A port of SpecSchedule.Next (spec.go), which
  * walks month, day, hour, minute and second of the wall clock in `timeZone`, restarting from the
- * month whenever a field wraps. Its DST behaviour follows from that walk and from Go's time.Date:
+ * month whenever a field wraps (hour and minute steps are taken several at once where the zone's offset
+ * cannot change, which lands where the single steps would). Its DST behaviour follows from that walk
+ * and from Go's time.Date:
  *  - a time in a spring-forward gap never fires (`30 2 * * *` skips that day);
  *  - a time in a repeated hour fires twice (`0 1 * * *` → 01:00 EDT and 01:00 EST);
  *  - on a day whose midnight does not exist (Sao Paulo until 2018, Tehran) the day step lands on
@@ -59,7 +61,7 @@ function nextCronSecond(schedule: CronSchedule, clock: ZoneClock, start: number)
         added = true
         move(clock.date(wall.year, wall.month, wall.day, wall.hour, 0, 0))
       }
-      move(t + 3600)
+      move(t + 3600 * stepsAtOnce(clock, t, 3600, stepsToStop(schedule.hour.allowed, wall.hour, 24)))
       if (wall.hour === 0) continue wrap
     }
 
@@ -68,7 +70,7 @@ function nextCronSecond(schedule: CronSchedule, clock: ZoneClock, start: number)
         added = true
         move(t - mod(t, 60))
       }
-      move(t + 60)
+      move(t + 60 * stepsAtOnce(clock, t, 60, stepsToStop(schedule.minute.allowed, wall.minute, 60)))
       if (wall.minute === 0) continue wrap
     }
 
@@ -80,6 +82,25 @@ function nextCronSecond(schedule: CronSchedule, clock: ZoneClock, start: number)
     }
     return t
   }
+}
+
+/**
+ * robfig adds an hour (a minute) at a time until the field is allowed, restarting when it wraps to 0:
+ * how many steps that takes while each step moves the field by one.
+ */
+function stepsToStop(allowed: readonly boolean[], value: number, size: number): number {
+  let steps = 1
+  while ((value + steps) % size !== 0 && allowed[(value + steps) % size] !== true) steps++
+  return steps
+}
+
+/**
+ * Takes `steps` steps of `unitSeconds` in one move when the zone's offset cannot change on the way, so
+ * that each step would have moved the wall clock by one unit; else one step, as robfig does. Same
+ * result, without a wall-clock reading per minute of the walk.
+ */
+function stepsAtOnce(clock: ZoneClock, t: number, unitSeconds: number, steps: number): number {
+  return steps > 1 && t + steps * unitSeconds < clock.offsetChangeAfter(t) ? steps : 1
 }
 
 function mod(value: number, divisor: number): number {

@@ -43,11 +43,31 @@ export function anyValue(bounds: FieldBounds): ScheduleField {
   return fieldOf(range(bounds.min, bounds.max, 1), true)
 }
 
+/** Fields already parsed, per bounds: schedules share most of their fields (`*` above all), and a field is immutable. */
+const parsedFields = new Map<FieldBounds, Map<string, ScheduleField>>()
+/** Enough for every field text a cluster uses; past it the memo starts again rather than grow. */
+const MAX_PARSED_FIELDS = 10_000
+
 /**
  * robfig/cron v3.0.1 getField: a comma list (empty items ignored, so `0,,5` and `1,` are valid) of
  * `*`, `?`, `N` or `N-M`, each with an optional `/step`; `N/step` means `N-max/step`.
  */
 export function parseField(text: string, bounds: FieldBounds): ScheduleField {
+  let byText = parsedFields.get(bounds)
+  if (!byText) {
+    byText = new Map()
+    parsedFields.set(bounds, byText)
+  }
+  let field = byText.get(text)
+  if (!field) {
+    field = parseFieldText(text, bounds)
+    if (byText.size >= MAX_PARSED_FIELDS) byText.clear()
+    byText.set(text, field)
+  }
+  return field
+}
+
+function parseFieldText(text: string, bounds: FieldBounds): ScheduleField {
   const values = new Set<number>()
   let star = false
   for (const item of text.split(',').filter((part) => part !== '')) {

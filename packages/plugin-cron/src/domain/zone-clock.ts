@@ -15,6 +15,11 @@ export class ZoneClock {
     return this.offsets.offsetAt(unixSeconds)
   }
 
+  /** See ZoneOffsets.offsetChangeAfter: until then, adding n seconds moves the wall clock by n seconds. */
+  offsetChangeAfter(unixSeconds: number): number {
+    return this.offsets.offsetChangeAfter(unixSeconds)
+  }
+
   /** t.Year(), t.Month(), ... of t.In(zone). */
   wallClock(unixSeconds: number): CivilTime {
     return civilFromSeconds(unixSeconds + this.offsets.offsetAt(unixSeconds))

@@ -26,12 +26,13 @@ const SAMPLE_SECONDS = 2 ** 16
 const OFFSET_PATTERN = /GMT(?:([+-])(\d{2}):(\d{2})(?::(\d{2}))?)?$/
 
 export class ZoneOffsets {
-  private readonly formatter: Intl.DateTimeFormat
+  /** Undefined for UTC, whose offset is always 0: no Intl formatter (the first one of a process costs about 20 ms). */
+  private readonly formatter: Intl.DateTimeFormat | undefined
   private readonly blocks = new Map<number, OffsetBlock>()
   private lastBlock: OffsetBlock | undefined
 
   constructor(timeZone: string) {
-    this.formatter = new Intl.DateTimeFormat('en-US', {timeZone, timeZoneName: 'longOffset'})
+    this.formatter = timeZone === 'UTC' ? undefined : new Intl.DateTimeFormat('en-US', {timeZone, timeZoneName: 'longOffset'})
   }
 
   /** Seconds east of UTC at the given unix second. */
@@ -43,6 +44,18 @@ export class ZoneOffsets {
       offset = transition.offsetAfter
     }
     return offset
+  }
+
+  /**
+   * An instant after `unixSeconds` before which the offset does not change: the next transition, or the
+   * end of the cached block (no later than the change, possibly earlier).
+   */
+  offsetChangeAfter(unixSeconds: number): number {
+    const index = Math.floor(unixSeconds / BLOCK_SECONDS)
+    for (const transition of this.blockAt(index).transitions) {
+      if (transition.at > unixSeconds) return transition.at
+    }
+    return (index + 1) * BLOCK_SECONDS
   }
 
   /** Offset changes with `start <= at < end`, in order. */
@@ -93,6 +106,7 @@ export class ZoneOffsets {
   }
 
   private intlOffset(unixSeconds: number): number {
+    if (!this.formatter) return 0
     const match = OFFSET_PATTERN.exec(this.formatter.format(unixSeconds * 1000))
     if (!match?.[1]) return 0
     const seconds = Number(match[2]) * 3600 + Number(match[3]) * 60 + Number(match[4] ?? 0)

@@ -1,0 +1,26 @@
+import {afterEach, describe, expect, test, vi} from 'vitest'
+import {checkTimeZone} from './time-zone.js'
+
+afterEach(() => {
+  vi.restoreAllMocks()
+})
+
+describe('checkTimeZone', () => {
+  test('UTC, the controller default, is accepted without asking Intl', () => {
+    const formatters = vi.spyOn(Intl, 'DateTimeFormat')
+    expect(() => checkTimeZone('UTC')).not.toThrow()
+    expect(formatters).not.toHaveBeenCalled()
+  })
+
+  // kubernetes pkg/apis/batch/validation/validation.go validateTimeZone
+  test.each([
+    {timeZone: 'Europe/Berlin', problem: undefined},
+    {timeZone: 'utc', problem: 'unknown time zone utc'},
+    {timeZone: 'Local', problem: 'timeZone must be an explicit time zone'},
+    {timeZone: '', problem: 'timeZone must be nil or non-empty string'},
+    {timeZone: '../etc/passwd', problem: 'unknown time zone ../etc/passwd'},
+  ])('$timeZone', ({timeZone, problem}) => {
+    if (problem === undefined) expect(() => checkTimeZone(timeZone)).not.toThrow()
+    else expect(() => checkTimeZone(timeZone)).toThrow(problem)
+  })
+})
