@@ -42,6 +42,7 @@ export {kubelineDocument, KUBELINE_API_VERSION} from './output/kubeline-document
 export type {KubelineDocument} from './output/kubeline-document.js'
 export {escapeTerminal} from './output/escape-terminal.js'
 export {displayWidth} from './output/display-width.js'
+export {compareCodeUnits} from './output/compare-code-units.js'
 export {colorEnabled, paint} from './output/color.js'
 export type {Paint} from './output/color.js'
 export {Output} from './output/output.js'

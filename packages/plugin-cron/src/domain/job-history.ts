@@ -1,3 +1,4 @@
+import {compareCodeUnits} from '@kubeline/core'
 import type {CronJob, Job} from './cron-job-types.js'
 import {jobOutcome} from './job-outcome.js'
 import {INSTANTIATE_ANNOTATION} from './manual-job.js'
@@ -61,5 +62,5 @@ function lastTransition(job: Job): string | undefined {
 }
 
 function byStart(a: JobHistoryEntry, b: JobHistoryEntry): number {
-  return (a.startTime ?? a.scheduledTime ?? '').localeCompare(b.startTime ?? b.scheduledTime ?? '') || a.name.localeCompare(b.name)
+  return compareCodeUnits(a.startTime ?? a.scheduledTime ?? '', b.startTime ?? b.scheduledTime ?? '') || compareCodeUnits(a.name, b.name)
 }

@@ -1,3 +1,4 @@
+import {compareCodeUnits} from '@kubeline/core'
 import type {Job} from './cron-job-types.js'
 import {jobOutcome} from './job-outcome.js'
 import type {JobOutcome} from './job-outcome.js'
@@ -19,7 +20,7 @@ export function laterFinishedJob(current: FinishedJob | undefined, job: Job): Fi
   const outcome = jobOutcome(job)
   if (outcome.state === 'running') return current
   const startTime = job.status?.startTime ?? ''
-  if (current && startTime.localeCompare(current.startTime) <= 0) return current
+  if (current && compareCodeUnits(startTime, current.startTime) <= 0) return current
   return {name: job.metadata.name, startTime, outcome}
 }
 

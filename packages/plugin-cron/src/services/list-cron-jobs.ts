@@ -1,4 +1,4 @@
-import {RESOURCES} from '@kubeline/core'
+import {compareCodeUnits, RESOURCES} from '@kubeline/core'
 import type {KubeClient} from '@kubeline/core'
 import {addLastJobFailure, cronJobSummarizer} from '../domain/cron-job-summary.js'
 import type {CronJobSummary} from '../domain/cron-job-summary.js'
@@ -23,7 +23,7 @@ export async function listCronJobs(kube: KubeClient, request: ListRequest): Prom
   const namespace = request.allNamespaces ? null : undefined
   const [rows, lastFinished] = await Promise.all([summarizeCronJobs(kube, namespace, request), lastFinishedJobs(kube, namespace)])
   for (const row of rows) addLastJobFailure(row.summary, row.uid === undefined ? undefined : lastFinished.get(row.uid))
-  return rows.map((row) => row.summary).sort((a, b) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name))
+  return rows.map((row) => row.summary).sort((a, b) => compareCodeUnits(a.namespace, b.namespace) || compareCodeUnits(a.name, b.name))
 }
 
 interface SummaryRow {

@@ -1,4 +1,4 @@
-import {KubelineError, RESOURCES} from '@kubeline/core'
+import {compareCodeUnits, KubelineError, RESOURCES} from '@kubeline/core'
 import type {KubeClient, KubeObject} from '@kubeline/core'
 import type {Job} from '../domain/cron-job-types.js'
 
@@ -39,7 +39,7 @@ export async function streamJobLogs(kube: KubeClient, job: Job, options: LogOpti
   }
   if (options.signal.aborted) return
   const rest = await kube.list<Pod>(RESOURCES.pods, where)
-  const byAge = rest.items.sort((a, b) => (a.metadata.creationTimestamp ?? '').localeCompare(b.metadata.creationTimestamp ?? ''))
+  const byAge = rest.items.sort((a, b) => compareCodeUnits(a.metadata.creationTimestamp ?? '', b.metadata.creationTimestamp ?? ''))
   for (const pod of byAge) if (hasStarted(pod)) await streamPod(kube, pod, streamed, options)
 }
 

@@ -42,6 +42,14 @@ describe('cron-trigger list, history, suspend, resume', () => {
     })
   })
 
+  test('the order is by code unit, as kubectl lists, whatever the locale (Danish sorts "aa" after "z")', async () => {
+    const ns = await cluster.createNamespace('order')
+    await cluster.apply([cronJob('zz-report', {logLines: []}), cronJob('aa-backup', {logLines: []}), cronJob('ab-sync', {logLines: []})], ns)
+    const danish = await runPlugin('kubectl-cron_trigger', ['list', '-n', ns, '-o', 'json'], {kubeconfig: cluster.kubeconfigPath, env: {LC_ALL: 'da_DK.UTF-8'}})
+    expect(danish.code).toBe(0)
+    expect(JSON.parse(danish.stdout).items.map((item: {name: string}) => item.name)).toEqual(['aa-backup', 'ab-sync', 'zz-report'])
+  })
+
   test('history lists manual and scheduled runs with their result', async () => {
     const ns = await cluster.createNamespace('hist')
     await cluster.apply([cronJob('report', {logLines: ['x']})], ns)

@@ -1,4 +1,4 @@
-import {UsageError} from '@kubeline/core'
+import {compareCodeUnits, UsageError} from '@kubeline/core'
 import type {LabelSet} from '@kubeline/core'
 import type {CompiledAdminPolicy} from './admin-policy.js'
 import {compileAdminNetworkPolicy, compileBaselineAdminNetworkPolicy} from './admin-policy.js'
@@ -66,7 +66,7 @@ export function compileCluster(cluster: ClusterState): CompiledCluster {
 
 /** Same-priority order is implementation-defined upstream; we make it deterministic (kind, then name). */
 function inEvaluationOrder(policies: CompiledAdminPolicy[]): CompiledAdminPolicy[] {
-  return policies.sort((a, b) => a.priority - b.priority || a.ref.kind.localeCompare(b.ref.kind) || a.ref.name.localeCompare(b.ref.name))
+  return policies.sort((a, b) => a.priority - b.priority || compareCodeUnits(a.ref.kind, b.ref.kind) || compareCodeUnits(a.ref.name, b.ref.name))
 }
 
 /** A pod as the matchers see it. A pod without IPs (not yet scheduled) simply matches no ipBlock. */

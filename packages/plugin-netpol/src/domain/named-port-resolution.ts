@@ -1,3 +1,4 @@
+import {compareCodeUnits} from '@kubeline/core'
 import type {PodEndpoint} from './endpoint.js'
 import {endpointName} from './endpoint.js'
 import type {PortSpec} from './port-matcher.js'
@@ -25,5 +26,5 @@ export function resolveNamedPort(spec: Extract<PortSpec, {kind: 'named'}>, desti
     entry.pods.push(endpointName(pod))
     byPort.set(key, entry)
   }
-  return [...byPort.values()].sort((a, b) => a.protocol.localeCompare(b.protocol) || a.port - b.port)
+  return [...byPort.values()].sort((a, b) => compareCodeUnits(a.protocol, b.protocol) || a.port - b.port)
 }

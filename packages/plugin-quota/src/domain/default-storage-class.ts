@@ -1,3 +1,4 @@
+import {compareCodeUnits} from '@kubeline/core'
 import type {KubeObject} from '@kubeline/core'
 import type {PersistentVolumeClaim} from './kubernetes-objects.js'
 
@@ -13,7 +14,7 @@ export function defaultStorageClassName(storageClasses: readonly KubeObject[]): 
     (sc) => sc.kind === 'StorageClass' && DEFAULT_CLASS_ANNOTATIONS.some((key) => sc.metadata.annotations?.[key] === 'true'),
   )
   const newestFirst = [...defaults].sort(
-    (a, b) => (b.metadata.creationTimestamp ?? '').localeCompare(a.metadata.creationTimestamp ?? '') || (a.metadata.name ?? '').localeCompare(b.metadata.name ?? ''),
+    (a, b) => compareCodeUnits(b.metadata.creationTimestamp ?? '', a.metadata.creationTimestamp ?? '') || compareCodeUnits(a.metadata.name ?? '', b.metadata.name ?? ''),
   )
   return newestFirst[0]?.metadata.name
 }

@@ -1,3 +1,4 @@
+import {compareCodeUnits} from '@kubeline/core'
 import {evaluateQuota} from './evaluate-quota.js'
 import type {QuotaLine, QuotaThresholds} from './evaluate-quota.js'
 import type {LimitRange, ResourceQuota} from './kubernetes-objects.js'
@@ -53,7 +54,7 @@ export function buildNamespaceReport(context: string, tally: NamespaceTally, lim
     context,
     namespace: tally.namespace,
     quotas: tally.quotas().map((quota) => quotaEntry(quota, options)),
-    limitRanges: limitRanges.map(limitRangeEntry).sort((a, b) => a.name.localeCompare(b.name)),
+    limitRanges: limitRanges.map(limitRangeEntry).sort((a, b) => compareCodeUnits(a.name, b.name)),
     missingRequests: tally.missingRequests(),
   }
 }

@@ -1,4 +1,4 @@
-import {baseUnitValue, type KubeObject, type Quantity} from '@kubeline/core'
+import {baseUnitValue, compareCodeUnits, type KubeObject, type Quantity} from '@kubeline/core'
 import type {Pod} from './kubernetes-objects.js'
 import {podUsageList, type PodUsageOptions} from './pod-usage.js'
 import type {ResourceList} from './resource-list.js'
@@ -99,7 +99,7 @@ function ranked(entries: {ref: WorkloadRef; usage: Map<string, {used: Quantity; 
 }
 
 function compareRefs(a: WorkloadRef, b: WorkloadRef): number {
-  return `${a.kind}/${a.namespace}/${a.name}`.localeCompare(`${b.kind}/${b.namespace}/${b.name}`)
+  return compareCodeUnits(`${a.kind}/${a.namespace}/${a.name}`, `${b.kind}/${b.namespace}/${b.name}`)
 }
 
 function controllerOf(object: KubeObject): OwnerReference | undefined {

@@ -32,6 +32,16 @@ function pod(name: string, requests?: Record<string, string>): KubeObject {
 }
 
 describe('kubectl quota-report', () => {
+  test('LimitRanges are in code-unit order, as kubectl lists them, whatever the locale (Danish sorts "aa" after "z")', async () => {
+    const ns = await cluster.createNamespace('order')
+    const named = (name: string): KubeObject => ({...limitRange, metadata: {name}})
+    await cluster.apply([named('zz-limits'), named('aa-limits'), named('ab-limits')], ns)
+    const danish = await runPlugin('kubectl-quota_report', ['-n', ns, '-o', 'json'], {kubeconfig: cluster.kubeconfigPath, env: {LC_ALL: 'da_DK.UTF-8'}})
+    expect(danish.stderr).toBe('')
+    const report = JSON.parse(danish.stdout) as {namespaces: {limitRanges: {name: string}[]}[]}
+    expect(report.namespaces[0]?.limitRanges.map((entry) => entry.name)).toEqual(['aa-limits', 'ab-limits', 'zz-limits'])
+  })
+
   test('one namespace: exact percentages, one unit for used and hard, WARN at 80%', async () => {
     const ns = await cluster.createNamespace('quota')
     await cluster.apply([quota('compute', {'requests.cpu': '2', 'requests.memory': '1Gi', pods: '10'}, {'requests.cpu': '1700m', 'requests.memory': '512Mi', pods: '1'}), limitRange, pod('web', {cpu: '1700m', memory: '512Mi'})], ns)

@@ -1,3 +1,4 @@
+import {compareCodeUnits} from '@kubeline/core'
 import {isDeepStrictEqual} from 'node:util'
 import type {KubeObject, ObjectStore, SandboxClock} from '../store/object-store.js'
 import type {ControllerOptions, NextScheduleTime} from './controller-options.js'
@@ -171,7 +172,7 @@ function jobConditions(job: KubeObject): JobCondition[] {
 
 function byStartTime(a: KubeObject, b: KubeObject): number {
   const start = (job: KubeObject) => parseKubeTime((job.status as {startTime?: string} | undefined)?.startTime) ?? 0
-  return start(a) - start(b) || (a.metadata.name ?? '').localeCompare(b.metadata.name ?? '')
+  return start(a) - start(b) || compareCodeUnits(a.metadata.name ?? '', b.metadata.name ?? '')
 }
 
 /**

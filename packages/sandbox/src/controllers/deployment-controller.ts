@@ -1,3 +1,4 @@
+import {compareCodeUnits} from '@kubeline/core'
 import {isDeepStrictEqual} from 'node:util'
 import type {KubeObject, ObjectStore, SandboxClock} from '../store/object-store.js'
 import type {ControllerOptions} from './controller-options.js'
@@ -150,5 +151,5 @@ function withRevision(object: KubeObject, revision: number): KubeObject {
 }
 
 function oldestFirst(a: KubeObject, b: KubeObject): number {
-  return (a.metadata.creationTimestamp ?? '').localeCompare(b.metadata.creationTimestamp ?? '') || revisionOf(a) - revisionOf(b)
+  return compareCodeUnits(a.metadata.creationTimestamp ?? '', b.metadata.creationTimestamp ?? '') || revisionOf(a) - revisionOf(b)
 }

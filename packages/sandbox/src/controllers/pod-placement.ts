@@ -1,3 +1,4 @@
+import {compareCodeUnits} from '@kubeline/core'
 import type {KubeObject, ObjectStore} from '../store/object-store.js'
 import {NODES} from './resource-keys.js'
 
@@ -64,5 +65,5 @@ function internalIP(node: KubeObject): string | undefined {
 }
 
 function byName(a: KubeObject, b: KubeObject): number {
-  return (a.metadata.name ?? '').localeCompare(b.metadata.name ?? '')
+  return compareCodeUnits(a.metadata.name ?? '', b.metadata.name ?? '')
 }

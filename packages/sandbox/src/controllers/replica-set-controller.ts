@@ -1,3 +1,4 @@
+import {compareCodeUnits} from '@kubeline/core'
 import {isDeepStrictEqual} from 'node:util'
 import type {KubeObject, ObjectStore, SandboxClock} from '../store/object-store.js'
 import type {ControllerOptions} from './controller-options.js'
@@ -67,7 +68,7 @@ function podsToDelete(pods: KubeObject[], surplus: number): KubeObject[] {
   const ranked = [...pods].sort((a, b) => {
     const readiness = Number(isPodReady(a)) - Number(isPodReady(b))
     if (readiness !== 0) return readiness
-    return (b.metadata.creationTimestamp ?? '').localeCompare(a.metadata.creationTimestamp ?? '') || (b.metadata.name ?? '').localeCompare(a.metadata.name ?? '')
+    return compareCodeUnits(b.metadata.creationTimestamp ?? '', a.metadata.creationTimestamp ?? '') || compareCodeUnits(b.metadata.name ?? '', a.metadata.name ?? '')
   })
   return ranked.slice(0, surplus)
 }
