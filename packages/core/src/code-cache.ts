@@ -25,9 +25,10 @@ export interface CodeCacheOptions {
 /**
  * The `module.exports` of a CommonJS bundle, run with the cache of this exact file and Node (V8 checks
  * its version and flags and rejects a cache that does not fit, but of the source only its length; the
- * file's hash in the cache's name keeps a rebuilt bundle from meeting the old cache). A missing or rejected cache is written when the process
- * exits. `__kubelineImport(specifier)` in the bundle imports an ES module relative to the bundle: a
- * script run by node:vm cannot use import() without --experimental-vm-modules.
+ * file's hash in the cache's name keeps a rebuilt bundle from meeting the old cache). A missing or
+ * rejected cache is written when the process exits. `__kubelineImport(specifier)` in the bundle imports
+ * an ES module relative to the bundle: a script run by node:vm cannot use import() without
+ * --experimental-vm-modules.
  */
 export function requireWithCodeCache(file: string, {cacheDir, saveAtExit = (save) => process.once('exit', save)}: CodeCacheOptions): unknown {
   const bytes = fs.readFileSync(file)
