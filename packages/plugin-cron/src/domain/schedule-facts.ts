@@ -30,20 +30,16 @@ const DST_LOOKAHEAD_MS = 366 * 24 * 3600 * 1000
  * cluster share far fewer pairs than there are CronJobs.
  */
 export class ScheduleFactsMemo {
-  private readonly byZone = new Map<string | undefined, Map<string, ScheduleFacts>>()
+  private readonly facts = new Map<string, ScheduleFacts>()
 
   constructor(private readonly context: ScheduleFactsContext) {}
 
   factsOf(expression: string, timeZone: string | undefined): ScheduleFacts {
-    let bySchedule = this.byZone.get(timeZone)
-    if (!bySchedule) {
-      bySchedule = new Map()
-      this.byZone.set(timeZone, bySchedule)
-    }
-    let facts = bySchedule.get(expression)
+    const key = JSON.stringify([expression, timeZone ?? null])
+    let facts = this.facts.get(key)
     if (!facts) {
       facts = scheduleFacts(expression, timeZone, this.context)
-      bySchedule.set(expression, facts)
+      this.facts.set(key, facts)
     }
     return facts
   }
