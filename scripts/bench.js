@@ -99,6 +99,7 @@ const QUOTA_EXITS = [0, 3]
 const entry = (pkg) => path.join(root, 'packages', pkg, 'bin/run.js')
 const plugin = (pkg, ...args) => [node, [entry(pkg), ...args]]
 const kubectl = (...args) => ['kubectl', args]
+const inTerminal = (command) => ['script', ['--quiet', '--return', '--command', command, '/dev/null']]
 
 async function withSandbox(fixture, run) {
   const started = performance.now()
@@ -117,6 +118,11 @@ async function startupCases() {
     const context = {env, sandbox}
     for (const pkg of ['plugin-quota', 'plugin-cron', 'plugin-netpol', 'plugin-rollout']) {
       rows.push(await sideBySide(`${pkg} --help vs kubectl version --client`, plugin(pkg, '--help'), kubectl('version', '--client'), {env}))
+    }
+    // In a terminal (util-linux `script` gives one to both sides): oclif's page for it, remembered after the warm-up run.
+    for (const pkg of ['plugin-quota', 'plugin-cron', 'plugin-netpol', 'plugin-rollout']) {
+      rows.push(await sideBySide(`${pkg} --help in a terminal vs kubectl version --client in a terminal`,
+        inTerminal(`'${node}' '${entry(pkg)}' --help`), inTerminal('kubectl version --client'), {env}))
     }
     const noop = noopPlugin()
     try {

@@ -121,7 +121,7 @@ function lazyEntries(lazies) {
 async function mainBundle(packageDir, pkg, lazies) {
   const modules = oclifModules(pkg.oclif)
   const entry = [
-    `export {runBundledPlugin} from ${JSON.stringify(path.join(CORE_SOURCE, 'bundled-start.ts'))}`,
+    `export {oclifUserFiles, runBundledPlugin} from ${JSON.stringify(path.join(CORE_SOURCE, 'bundled-start.ts'))}`,
     ...modules.map(({source}, i) => `import * as module${i} from ${JSON.stringify(`./${source}`)}`),
     `export const modules = {${modules.map(({target}, i) => `${JSON.stringify(target)}: module${i}`).join(', ')}}`,
   ].join('\n')

@@ -8,12 +8,10 @@ import {createRequire} from 'node:module'
 import path from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 // Built before any plugin (a dependency of each): one list of what changes how help renders.
-import {isHelpStyleEnv} from '../packages/core/dist/help-cache.js'
+import {MAX_HELP_ARGV, isHelpStyleEnv} from '../packages/core/dist/help-cache.js'
 
 /** oclif's width when stdout is not a terminal and OCLIF_COLUMNS is unset (its screen.js). */
 const WIDTH = 80
-/** The most words a help argv may have: help-cache.ts does not look further. */
-const MAX_HELP_ARGV = 3
 /** Every argv for which oclif shows help: the root, each command and each topic, with each help flag. */
 function helpArgvs(config) {
   // oclif's getHelpFlagAdditions (not exported).

@@ -65,3 +65,13 @@ export async function runBundledPlugin(plugin: BundledPlugin, argv: string[]): P
   }
   await oclif.execute({loadOptions, args: argv})
 }
+
+/**
+ * The user's files that change how oclif renders help: the theme (oclif's configDir) and the package.json
+ * of user plugins (its dataDir). Remembered help (remembered-help.ts) is stale when either changes.
+ */
+export async function oclifUserFiles(loadOptions: Pick<BundledPlugin, 'root' | 'pjson'>): Promise<string[]> {
+  const oclif = await importOclif()
+  const config = await oclif.Config.load(loadOptions)
+  return [path.join(config.configDir, 'theme.json'), path.join(config.dataDir, 'package.json')]
+}

@@ -7,10 +7,10 @@
 import fs from 'node:fs'
 import {hash} from 'node:crypto'
 import {createRequire} from 'node:module'
-import os from 'node:os'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import vm from 'node:vm'
+import {isTemporary, readOrUndefined, writeAtomically} from './cache-file.js'
 
 /** The name, inside the bundle, of the function that stands for `import()` (see scripts/bundle.js). */
 export const BUNDLE_IMPORT = '__kubelineImport'
@@ -50,34 +50,8 @@ export function requireWithCodeCache(file: string, {cacheDir, saveAtExit = (save
   return module.exports
 }
 
-/**
- * A directory of this user's only (mode 0700, owned by the user), so that no one else can plant code
- * in it; undefined when it cannot be made so. Node's compile cache lives in the same temporary directory.
- */
-export function userCacheDir(env: NodeJS.ProcessEnv = process.env, tmpdir: string = os.tmpdir()): string | undefined {
-  if (env.NODE_DISABLE_COMPILE_CACHE) return undefined
-  const uid = process.getuid?.()
-  const dir = path.join(tmpdir, `kubeline-code-cache${uid === undefined ? '' : `-${uid}`}`)
-  try {
-    fs.mkdirSync(dir, {recursive: true, mode: 0o700})
-    const stat = fs.statSync(dir)
-    if (uid !== undefined && (stat.uid !== uid || (stat.mode & 0o077) !== 0)) return undefined
-    return dir
-  } catch {
-    return undefined
-  }
-}
-
 function shortHash(data: string | Buffer): string {
   return hash('sha256', data).slice(0, 16)
-}
-
-function readOrUndefined(file: string): Buffer | undefined {
-  try {
-    return fs.readFileSync(file)
-  } catch {
-    return undefined
-  }
 }
 
 /**
@@ -85,14 +59,12 @@ function readOrUndefined(file: string): Buffer | undefined {
  * reading the cache: it sees the old file or the new one, never half of one.
  */
 function replaceCache(cacheDir: string, prefix: string, file: string, data: Buffer): void {
-  const temporary = `${file}.${process.pid}`
+  if (!writeAtomically(file, data)) return
   try {
-    fs.writeFileSync(temporary, data, {mode: 0o600})
-    fs.renameSync(temporary, file)
     for (const name of fs.readdirSync(cacheDir)) {
-      if (name.startsWith(prefix) && !/\.\d+$/.test(name) && path.join(cacheDir, name) !== file) fs.rmSync(path.join(cacheDir, name), {force: true})
+      if (name.startsWith(prefix) && !isTemporary(name) && path.join(cacheDir, name) !== file) fs.rmSync(path.join(cacheDir, name), {force: true})
     }
   } catch {
-    fs.rmSync(temporary, {force: true})
+    // Another process pruned first: nothing is lost.
   }
 }

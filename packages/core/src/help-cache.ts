@@ -67,14 +67,4 @@ export function readHelpCache(file: URL): HelpCache | undefined {
 }
 
 /** Longest help argv: a two-word command or topic and a help flag (`bluegreen promote --help`). */
-const MAX_HELP_ARGV = 3
-
-/** Print the stored help for `argv` and return true, or return false for oclif to handle it. */
-export function printCachedHelp(binUrl: string, argv: readonly string[], terminal: HelpTerminal): boolean {
-  if (argv.length > MAX_HELP_ARGV) return false
-  const cache = readHelpCache(new URL('../dist/help.json', binUrl))
-  const help = cache && cachedHelp(cache, argv, terminal)
-  if (help === undefined) return false
-  process.stdout.write(help)
-  return true
-}
+export const MAX_HELP_ARGV = 3

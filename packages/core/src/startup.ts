@@ -7,9 +7,11 @@ import fs from 'node:fs'
 import module from 'node:module'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {importOclif, runBundledPlugin, withoutOclifEngineCheck} from './bundled-start.js'
+import {importOclif, oclifUserFiles, runBundledPlugin, withoutOclifEngineCheck} from './bundled-start.js'
 import type {BundledPlugin} from './bundled-start.js'
-import {printCachedHelp} from './help-cache.js'
+import {userCacheDir} from './cache-file.js'
+import {MAX_HELP_ARGV, cachedHelp, readHelpCache} from './help-cache.js'
+import {mayRememberHelp, readRememberedHelp, recordHelp, rememberedHelpFile} from './remembered-help.js'
 import {exitOnClosedStdout} from './output/closed-stdout.js'
 
 const MIN_MAJOR = 22
@@ -46,24 +48,52 @@ export async function startPlugin(binUrl: string, argv: string[] = process.argv.
     const {completePlugin} = await import('./completion/complete-main.js')
     return await completePlugin(binUrl, argv)
   }
-  // Help as oclif rendered it at build time: about half the start-up, oclif's import, saved.
-  if (printCachedHelp(binUrl, argv, {env: process.env, stdoutIsTTY: Boolean(process.stdout.isTTY)})) return
+  const help = helpWithoutOclif(binUrl, argv)
+  if (help === 'printed') return
+  const loadOptions = pluginLoadOptions(binUrl)
   const main = new URL('../dist/bundle/main.cjs', binUrl)
   if (fs.existsSync(main)) {
     // Loaded here, not with this chunk: --help and completion need none of it.
-    const {requireWithCodeCache, userCacheDir} = await import('./code-cache.js')
+    const {requireWithCodeCache} = await import('./code-cache.js')
     // main.cjs evaluates oclif's index as it loads (the command modules import it).
-    const {modules, runBundledPlugin: run} = (await withoutOclifEngineCheck(() => requireWithCodeCache(fileURLToPath(main), {cacheDir: userCacheDir()}))) as MainBundle
-    return await run({...pluginLoadOptions(binUrl), modules}, argv)
+    const bundle = (await withoutOclifEngineCheck(() => requireWithCodeCache(fileURLToPath(main), {cacheDir: userCacheDir()}))) as MainBundle
+    await bundle.runBundledPlugin({...loadOptions, modules: bundle.modules}, argv)
+    return help?.save(await bundle.oclifUserFiles(loadOptions))
   }
   const {execute} = await importOclif()
-  await execute({loadOptions: pluginLoadOptions(binUrl), args: argv})
+  await execute({loadOptions, args: argv})
+  help?.save(await oclifUserFiles(loadOptions))
 }
 
-/** What dist/bundle/main.cjs exports (scripts/bundle.js): the plugin's oclif modules and the function that runs them. */
+/**
+ * Help without oclif, which is about half the start-up: the page the build stored, or else one oclif
+ * rendered for this terminal in an earlier run. When neither is there for a help argv, the recorder that
+ * keeps what oclif prints now.
+ */
+function helpWithoutOclif(binUrl: string, argv: readonly string[]): 'printed' | ReturnType<typeof recordHelp> | undefined {
+  if (argv.length > MAX_HELP_ARGV) return undefined
+  const helpFile = new URL('../dist/help.json', binUrl)
+  const stored = readHelpCache(helpFile)
+  const terminal = {env: process.env, stdoutIsTTY: Boolean(process.stdout.isTTY)}
+  const page = stored && cachedHelp(stored, argv, terminal)
+  const cacheDir = page === undefined && mayRememberHelp(stored, argv, process.env) ? userCacheDir() : undefined
+  if (cacheDir === undefined) return page === undefined ? undefined : printed(page)
+  const screen = {...terminal, stderrIsTTY: Boolean(process.stderr.isTTY), columns: process.stdout.isTTY ? process.stdout.columns : undefined}
+  const file = rememberedHelpFile(cacheDir, fileURLToPath(helpFile), argv, screen)
+  const remembered = readRememberedHelp(file)
+  return remembered === undefined ? recordHelp(file, cacheDir) : printed(remembered)
+}
+
+function printed(page: string): 'printed' {
+  process.stdout.write(page)
+  return 'printed'
+}
+
+/** What dist/bundle/main.cjs exports (scripts/bundle.js): the plugin's oclif modules and the functions that run them. */
 interface MainBundle {
   modules: BundledPlugin['modules']
   runBundledPlugin: typeof runBundledPlugin
+  oclifUserFiles: typeof oclifUserFiles
 }
 
 /**

@@ -1,19 +1,35 @@
 import {execFile} from 'node:child_process'
-import {readFileSync} from 'node:fs'
+import {mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {promisify} from 'node:util'
 import {isHelpStyleEnv} from '@kubeline/core'
 import {pluginEntry} from '@kubeline/sandbox/e2e'
 import type {PluginBinary} from '@kubeline/sandbox/e2e'
-import {describe, expect, test} from 'vitest'
+import {afterEach, beforeEach, describe, expect, test} from 'vitest'
 
 const run = promisify(execFile)
 
 const PLUGINS: PluginBinary[] = ['kubectl-quota_report', 'kubectl-netpol_test', 'kubectl-rollout_canary', 'kubectl-cron_trigger']
 
+// Each test its own temporary directory (os.tmpdir()), which holds the help plugins remember, and its own oclif config directory.
+let tmp: string
+beforeEach(() => {
+  tmp = mkdtempSync(path.join(os.tmpdir(), 'kubeline-help-test-'))
+})
+afterEach(() => rmSync(tmp, {recursive: true, force: true}))
+
 /** No TTY, no colour forced, oclif's default width: where the stored help applies. DEBUG=* makes oclif log to stderr once imported. */
 function plainEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  return {...Object.fromEntries(Object.entries(process.env).filter(([name]) => !isHelpStyleEnv(name))), DEBUG: '*', ...extra}
+  const style = Object.fromEntries(Object.entries(process.env).filter(([name]) => !isHelpStyleEnv(name)))
+  return {...style, TMPDIR: tmp, XDG_CONFIG_HOME: path.join(tmp, 'config'), DEBUG: '*', ...extra}
+}
+
+/** The environment of plainEnv without DEBUG: a run that logs to stderr is never remembered. */
+function quietEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const {DEBUG: _debug, ...env} = plainEnv(extra)
+  return env
 }
 
 async function plugin(binary: PluginBinary, argv: string[], env: NodeJS.ProcessEnv) {
@@ -56,4 +72,59 @@ describe.each(PLUGINS)('%s', (binary) => {
     expect(coloured.stderr).toMatch(/oclif:main/)
     expect(coloured.stdout).toContain('\u001B[1m')
   })
+
+  // DEBUG=* is no part of what decides the page (remembered-help.ts): with it, a remembered page shows that oclif was not imported.
+  test('forced colour: the page oclif rendered first is printed the next time without oclif, byte for byte', async () => {
+    const first = await plugin(binary, ['--help'], quietEnv({FORCE_COLOR: '1'}))
+    const next = await plugin(binary, ['--help'], plainEnv({FORCE_COLOR: '1'}))
+    expect(first.stdout).toContain('\u001B[1m')
+    expect(next).toEqual({stdout: first.stdout, stderr: ''})
+  })
+})
+
+describe('remembered help (kubectl-cron_trigger)', () => {
+  const binary: PluginBinary = 'kubectl-cron_trigger'
+  const colour = {FORCE_COLOR: '1'}
+
+  test('each argv is remembered on its own', async () => {
+    await plugin(binary, ['--help'], quietEnv(colour))
+    const notYet = await plugin(binary, ['list', '--help'], plainEnv(colour))
+    expect(notYet.stderr).toMatch(/oclif:main/)
+    expect(notYet.stdout).toContain('kubectl cron-trigger list')
+  })
+
+  test('another width renders through oclif again, and is remembered as well', async () => {
+    const narrow = await plugin(binary, ['--help'], quietEnv(colour))
+    const wide = await plugin(binary, ['--help'], plainEnv({...colour, OCLIF_COLUMNS: '200'}))
+    expect(wide.stderr).toMatch(/oclif:main/)
+    await plugin(binary, ['--help'], quietEnv({...colour, OCLIF_COLUMNS: '200'}))
+    expect(await plugin(binary, ['--help'], plainEnv({...colour, OCLIF_COLUMNS: '200'}))).toEqual({stdout: wide.stdout, stderr: ''})
+    expect(await plugin(binary, ['--help'], plainEnv(colour))).toEqual({stdout: narrow.stdout, stderr: ''})
+  })
+
+  test('a theme written since makes the page stale: oclif renders it in the new colours', async () => {
+    const before = await plugin(binary, ['--help'], quietEnv(colour))
+    mkdirSync(path.join(tmp, 'config', 'kubeline'), {recursive: true})
+    writeFileSync(path.join(tmp, 'config', 'kubeline', 'theme.json'), JSON.stringify({sectionHeader: 'red'}))
+    const after = await plugin(binary, ['--help'], plainEnv(colour))
+    expect(after.stderr).toMatch(/oclif:main/)
+    expect(after.stdout).not.toBe(before.stdout)
+    expect(after.stdout).toContain('\u001B[31m\u001B[1mUSAGE')
+  })
+
+  test('KUBELINE_NO_HELP_CACHE: oclif every time', async () => {
+    await plugin(binary, ['--help'], quietEnv(colour))
+    const again = await plugin(binary, ['--help'], plainEnv({...colour, KUBELINE_NO_HELP_CACHE: '1'}))
+    expect(again.stderr).toMatch(/oclif:main/)
+  })
+
+  test.runIf(process.getuid !== undefined)('a command run is never remembered', async () => {
+    const version = await plugin(binary, ['--version'], quietEnv(colour))
+    expect(version.stdout).toMatch(/^@kubeline\/plugin-cron\/\d/)
+    // The same directory holds main.cjs's code cache, which this run wrote.
+    const cached = readdirSync(path.join(tmp, `kubeline-code-cache-${process.getuid!()}`))
+    expect(cached.some((name) => name.startsWith('main.cjs-'))).toBe(true)
+    expect(cached.filter((name) => name.startsWith('help-'))).toEqual([])
+  })
+
 })
