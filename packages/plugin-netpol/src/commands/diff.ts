@@ -1,7 +1,7 @@
 import {Flags} from '@oclif/core'
 import {ExitCode, KubeCommand, allNamespacesFlag, parseLabelSelector, selectorFlag} from '@kubeline/core'
 import {parseAcknowledgement} from '../domain/diff-acknowledgement.js'
-import {parsePortList, parseProtocolList} from '../domain/port-list.js'
+import {parsePortSelection, parseProtocolList} from '../domain/port-list.js'
 import {evaluationFlags, evaluationOptions} from '../netpol-flags.js'
 import {diffView} from '../render/diff-view.js'
 import {diffConnectivity} from '../services/diff-connectivity.js'
@@ -16,6 +16,7 @@ export default class Diff extends KubeCommand {
   static override examples = [
     '<%= config.bin %> diff -f deny-all.yaml -n shop --port 80,5432',
     '<%= config.bin %> diff -f policies/ --port 8080 --ack "shop/deployment/legacy->shop/*:8080"',
+    '<%= config.bin %> diff -f deny-all.yaml -n shop --port declared --protocol TCP,UDP',
     '<%= config.bin %> diff --offline --base main/manifests/ -f pr/manifests/ --port 80,443 -o markdown > comment.md',
     '<%= config.bin %> diff -f policies/ --ack-file netpol-acks.txt -o json | jq \'.changes[] | select(.blocking)\'',
   ]
@@ -27,7 +28,7 @@ export default class Diff extends KubeCommand {
     filename: Flags.string({char: 'f', multiple: true, required: true, description: 'The proposed manifests (file, directory or - for stdin): policies, and any namespaces, pods and workloads they need.'}),
     base: Flags.string({multiple: true, description: 'Manifests of the current state, on top of the live cluster (or instead of it with --offline).'}),
     offline: Flags.boolean({description: 'Never contact a cluster: the current state is --base only.'}),
-    port: Flags.string({description: 'Destination ports, comma-separated.', default: '80'}),
+    port: Flags.string({description: 'Destination ports, comma-separated; "declared": the containerPorts each destination pod declares (with declared,9090 also 9090 towards every pod).', default: '80'}),
     protocol: Flags.string({description: 'Protocols, comma-separated: TCP, UDP, SCTP.', default: 'TCP'}),
     'group-by': Flags.string({description: 'Rows: pod, workload (Deployment, StatefulSet, ...) or class (pods that behave the same before and after).', options: [...GROUP_BYS], default: 'workload'}),
     ack: Flags.string({multiple: true, description: 'Accept a newly denied connection: FROM->TO[:PORT[/PROTOCOL]], names as printed, * matches any text.'}),
@@ -40,7 +41,7 @@ export default class Diff extends KubeCommand {
     const namespace = flags['all-namespaces'] ? undefined : flags.namespace
     const query = {
       proposedFiles: flags.filename,
-      ports: parsePortList(flags.port),
+      ports: parsePortSelection(flags.port),
       protocols: parseProtocolList(flags.protocol),
       options: evaluationOptions(flags),
       groupBy: GROUP_BYS.find((groupBy) => groupBy === flags['group-by']) ?? 'workload',

@@ -1,5 +1,6 @@
 import {describe, expect, test} from 'vitest'
 import type {ConnectionChange} from './connectivity-diff.js'
+import {trafficKey} from './compared-traffic.js'
 import {connectivityChanges, jointPartition} from './connectivity-diff.js'
 import {allowedTable, connectivityMatrix} from './connectivity-matrix.js'
 import type {EvaluationOptions} from './evaluate-traffic.js'
@@ -11,14 +12,21 @@ import {randomCluster, seededRandom} from './test-support/random-cluster.js'
 const request = (options: EvaluationOptions = {}) => ({ports: [80, 8080], protocols: ['TCP', 'UDP'] as const, options})
 
 /** The same diff the slow way: every pair of pods, every port, from the expanded tables. */
-function podByPodChanges(before: ClusterState, after: ClusterState, options: EvaluationOptions, groupOf: (pod: string) => string, inScope: (pod: string) => boolean): ConnectionChange[] {
+function podByPodChanges(
+  before: ClusterState,
+  after: ClusterState,
+  options: EvaluationOptions,
+  groupOf: (pod: string) => string,
+  inScope: (pod: string) => boolean,
+  comparedTowards: (pod: string, traffic: string) => boolean = () => true,
+): ConnectionChange[] {
   const afterMatrices = connectivityMatrix(after, request(options))
   const counts = new Map<string, ConnectionChange>()
   connectivityMatrix(before, request(options)).forEach((matrix, index) => {
     const [was, is] = [allowedTable(matrix), allowedTable(afterMatrices[index] as (typeof afterMatrices)[number])]
     for (const from of matrix.pods) {
       for (const to of matrix.pods) {
-        if (was[from]?.[to] === is[from]?.[to] || !(inScope(from) || inScope(to))) continue
+        if (was[from]?.[to] === is[from]?.[to] || !(inScope(from) || inScope(to)) || !comparedTowards(to, trafficKey(matrix))) continue
         const change = is[from]?.[to] ? 'newly-allowed' : 'newly-denied'
         const key = `${change} ${groupOf(from)} ${groupOf(to)} ${matrix.port} ${matrix.protocol}`
         const existing = counts.get(key) ?? {change, from: groupOf(from), to: groupOf(to), port: matrix.port, protocol: matrix.protocol, podPairs: 0}
@@ -50,6 +58,20 @@ describe('connectivityChanges agrees with a pod-by-pod diff', () => {
       const perPod = connectivityChanges(connectivityMatrix(before, request(options)), connectivityMatrix(after, request(options)), {groupOf: new Map()})
       expect(perPod).toHaveLength(podByPodChanges(before, after, options, (name) => name, () => true).length)
     }
+  })
+
+  test.each(seeds)('random cluster #%i: only the traffic compared towards each destination pod (--port declared)', (seed) => {
+    const full = randomCluster(seed)
+    const half = Math.floor(full.networkPolicies.length / 2)
+    const {before, after} = proposedClusterStates({...full, networkPolicies: full.networkPolicies.slice(half)}, cluster({networkPolicies: full.networkPolicies.slice(0, half)}))
+    const random = seededRandom(seed * 11)
+    const pairs = ['80/TCP', '80/UDP', '8080/TCP', '8080/UDP']
+    const towardsPod = new Map(before.pods.filter(() => random() < 0.8).map((p) => [`${p.metadata.namespace}/${p.metadata.name}`, new Set(pairs.filter(() => random() < 0.5))]))
+    const groupOf = new Map(before.pods.map((p) => [`${p.metadata.namespace}/${p.metadata.name}`, p.metadata.namespace]))
+    const fast = connectivityChanges(connectivityMatrix(before, request()), connectivityMatrix(after, request()), {groupOf, towardsPod})
+    const slow = podByPodChanges(before, after, {}, (name) => name.split('/')[0] as string, () => true, (pod, traffic) => towardsPod.get(pod)?.has(traffic) === true)
+    expect(fast).toEqual(expect.arrayContaining(slow))
+    expect(fast).toHaveLength(slow.length)
   })
 })
 
@@ -114,6 +136,70 @@ describe('connectivityChanges', () => {
   })
 })
 
+describe('connectivityChanges towards the traffic compared per pod (--port declared)', () => {
+  // x/b and x/b2 are one workload and one class, but declare different ports.
+  const pods = [
+    pod('x/a', {app: 'a'}, '10.0.0.1'),
+    pod('x/b', {app: 'b'}, '10.0.0.2', {ports: [{containerPort: 5432}]}),
+    pod('x/b2', {app: 'b'}, '10.0.0.3', {ports: [{containerPort: 80}]}),
+    pod('y/c', {app: 'c'}, '10.0.1.1'),
+  ]
+  const onlyAToB = networkPolicy('x/allow-a', {podSelector: {matchLabels: {app: 'b'}}, ingress: [{from: [{podSelector: {matchLabels: {app: 'a'}}}]}]})
+  const bOnly80 = networkPolicy('x/b-http', {podSelector: {matchLabels: {app: 'b'}}, ingress: [{ports: [{port: 80}]}]})
+  const declared = new Map([
+    ['x/b', new Set(['5432/TCP'])],
+    ['x/b2', new Set(['80/TCP'])],
+    ['x/a', new Set<string>()],
+  ])
+  const diff = (proposed: ClusterState['networkPolicies'], groupOf: ReadonlyMap<string, string>, towardsPod?: ReadonlyMap<string, ReadonlySet<string>>) => {
+    const {before, after} = proposedClusterStates(cluster({namespaces: [namespace('x'), namespace('y')], pods}), cluster({networkPolicies: proposed}))
+    const traffic = {traffic: [{port: 80, protocol: 'TCP' as const}, {port: 5432, protocol: 'TCP' as const}]}
+    return connectivityChanges(connectivityMatrix(before, traffic), connectivityMatrix(after, traffic), {groupOf, ...(towardsPod ? {towardsPod} : {})})
+  }
+  const row = ({change, from, to, port, podPairs}: ConnectionChange) => `${change} ${from}->${to}:${port} x${podPairs}`
+  const workloads = new Map([['x/b', 'x/deployment/b'], ['x/b2', 'x/deployment/b']])
+
+  test.each([
+    {
+      name: 'every port towards every pod (no towardsPod): both ports into both b pods',
+      proposed: [onlyAToB],
+      groupOf: workloads,
+      towardsPod: undefined,
+      want: ['newly-denied x/deployment/b->x/deployment/b:80 x2', 'newly-denied x/deployment/b->x/deployment/b:5432 x2', 'newly-denied y/c->x/deployment/b:80 x2', 'newly-denied y/c->x/deployment/b:5432 x2'],
+    },
+    {
+      name: 'declared: towards b only 5432, towards b2 only 80, one pod pair each, folded into the workload',
+      proposed: [onlyAToB],
+      groupOf: workloads,
+      towardsPod: declared,
+      want: ['newly-denied x/deployment/b->x/deployment/b:80 x1', 'newly-denied x/deployment/b->x/deployment/b:5432 x1', 'newly-denied y/c->x/deployment/b:80 x1', 'newly-denied y/c->x/deployment/b:5432 x1'],
+    },
+    {
+      name: 'declared, per pod: the same changes on the pods that declare the port',
+      proposed: [onlyAToB],
+      groupOf: new Map<string, string>(),
+      towardsPod: declared,
+      want: ['newly-denied x/b->x/b2:80 x1', 'newly-denied x/b2->x/b:5432 x1', 'newly-denied y/c->x/b:5432 x1', 'newly-denied y/c->x/b2:80 x1'],
+    },
+    {
+      name: 'a policy that keeps 80 open cuts 5432: only towards x/b, which declares it',
+      proposed: [bOnly80],
+      groupOf: new Map<string, string>(),
+      towardsPod: declared,
+      want: ['newly-denied x/a->x/b:5432 x1', 'newly-denied x/b2->x/b:5432 x1', 'newly-denied y/c->x/b:5432 x1'],
+    },
+    {
+      name: 'towardsPod alone decides: x/b, absent, is compared on nothing; x/b2 on 5432 too (as with --port declared,5432)',
+      proposed: [bOnly80],
+      groupOf: new Map<string, string>(),
+      towardsPod: new Map([['x/b2', new Set(['80/TCP', '5432/TCP'])]]),
+      want: ['newly-denied x/a->x/b2:5432 x1', 'newly-denied x/b->x/b2:5432 x1', 'newly-denied y/c->x/b2:5432 x1'],
+    },
+  ])('$name', ({proposed, groupOf, towardsPod, want}) => {
+    expect(diff(proposed, groupOf, towardsPod).map(row)).toEqual(want)
+  })
+})
+
 describe('jointPartition', () => {
   test('pods share a joint class only when they share a class on both sides', () => {
     const state = cluster({pods: [pod('x/a', {app: 'w'}, '10.0.0.1'), pod('x/b', {app: 'w'}, '10.0.0.2'), pod('x/c', {app: 'w'}, '10.0.0.3')]})
@@ -126,5 +212,18 @@ describe('jointPartition', () => {
     const joint = jointPartition(before, after)
     expect(joint.classCount).toBe(3)
     expect(new Set(joint.classOfPod).size).toBe(3)
+  })
+
+  test('with the traffic compared per pod, pods compared on different traffic are split (absent and empty are the same)', () => {
+    const state = cluster({pods: [pod('x/a', {app: 'w'}, '10.0.0.1'), pod('x/b', {app: 'w'}, '10.0.0.2'), pod('x/c', {app: 'w'}, '10.0.0.3'), pod('x/d', {app: 'w'}, '10.0.0.4')]})
+    const [matrix] = connectivityMatrix(state, {ports: [80], protocols: ['TCP']})
+    if (matrix === undefined) throw new Error('no matrix')
+    expect(jointPartition(matrix, matrix).classCount).toBe(1)
+    const towardsPod = new Map([
+      ['x/a', new Set(['80/TCP', '5432/TCP'])],
+      ['x/b', new Set(['5432/TCP', '80/TCP'])],
+      ['x/c', new Set<string>()],
+    ])
+    expect([...jointPartition(matrix, matrix, towardsPod).classOfPod]).toEqual([0, 0, 1, 1])
   })
 })

@@ -1,4 +1,5 @@
 import {BugError} from '@kubeline/core'
+import {trafficKey} from './compared-traffic.js'
 import type {ConnectivityMatrix} from './connectivity-matrix.js'
 import type {Protocol} from './protocol.js'
 
@@ -15,7 +16,10 @@ export interface ConnectionChange {
   podPairs: number
 }
 
-/** Pods that behave the same before AND after: one class per pair of (before class, after class). */
+/**
+ * Pods that behave the same before AND after: one class per pair of (before class, after class),
+ * split further by the traffic compared towards each pod when that is per pod (`--port declared`).
+ */
 export interface JointPartition {
   classOfPod: Int32Array
   classCount: number
@@ -26,6 +30,11 @@ export interface DiffScope {
   groupOf: ReadonlyMap<string, string>
   /** Only connections with a source or a destination in this set; undefined: every connection. */
   inScope?: ReadonlySet<string>
+  /**
+   * `namespace/name` of a destination pod -> the `trafficKey`s (`5432/TCP`) compared towards it, a
+   * pod absent here: none (ComparedTraffic.towardsPod). Undefined: every matrix towards every pod.
+   */
+  towardsPod?: ReadonlyMap<string, ReadonlySet<string>>
 }
 
 /** Per class: each group's pods, and how many of them are out of scope. */
@@ -35,21 +44,26 @@ type ClassGroups = Map<string, {pods: number; outOfScope: number}>
  * The connections whose verdict differs between two sets of matrices of the same pods (one per
  * port x protocol, in the same order). Decided once per pair of joint classes, never pod by pod:
  * a class pair that changes contributes |from group| x |to group| pod pairs to every pair of
- * groups its pods belong to. A pod's traffic to itself changes only with `loopback: policy`.
+ * groups its pods belong to. A pod's traffic to itself changes only with `loopback: policy`. With
+ * `towardsPod`, the joint classes are split by it first, so a class towards which a matrix's traffic
+ * is not compared is skipped as a whole, before its pods are counted into groups.
  * Sorted: newly denied first, then by source, destination, port and protocol.
  */
 export function connectivityChanges(before: readonly ConnectivityMatrix[], after: readonly ConnectivityMatrix[], scope: DiffScope): ConnectionChange[] {
   if (before.length !== after.length) throw new BugError('connectivityChanges: the two sides have different ports or protocols')
   const [first, firstAfter] = [before[0], after[0]]
   if (first === undefined || firstAfter === undefined) return []
-  const partition = jointPartition(first, firstAfter)
+  const partition = jointPartition(first, firstAfter, scope.towardsPod)
   const groups = classGroups(first.pods, partition, scope)
   const representatives = classRepresentatives(partition)
+  const towardsClass = representatives.map((pod) => scope.towardsPod?.get(first.pods[pod] ?? ''))
   const changes = new Map<string, ConnectionChange>()
   before.forEach((beforeMatrix, index) => {
     const afterMatrix = after[index] as ConnectivityMatrix
-    for (let from = 0; from < partition.classCount; from++) {
-      for (let to = 0; to < partition.classCount; to++) {
+    const key = trafficKey(beforeMatrix)
+    for (let to = 0; to < partition.classCount; to++) {
+      if (scope.towardsPod !== undefined && towardsClass[to]?.has(key) !== true) continue
+      for (let from = 0; from < partition.classCount; from++) {
         const wasAllowed = classAllowed(beforeMatrix, representatives[from] ?? 0, representatives[to] ?? 0)
         const isAllowed = classAllowed(afterMatrix, representatives[from] ?? 0, representatives[to] ?? 0)
         if (wasAllowed === isAllowed) continue
@@ -62,14 +76,24 @@ export function connectivityChanges(before: readonly ConnectivityMatrix[], after
   return [...changes.values()].sort(compareChanges)
 }
 
-/** Refines the partitions of two matrices of the same pods into their common one. */
-export function jointPartition(before: ConnectivityMatrix, after: ConnectivityMatrix): JointPartition {
+/**
+ * Refines the partitions of two matrices of the same pods into their common one; with `towardsPod`
+ * (see DiffScope), pods compared on different traffic are split too.
+ */
+export function jointPartition(before: ConnectivityMatrix, after: ConnectivityMatrix, towardsPod?: ReadonlyMap<string, ReadonlySet<string>>): JointPartition {
   if (before.pods.length !== after.pods.length || before.pods.some((pod, i) => after.pods[i] !== pod)) {
     throw new BugError('jointPartition: the two matrices have different pods')
   }
-  const ids = new Map<number, number>()
-  const classOfPod = Int32Array.from(before.pods, (_, i) => {
-    const key = (before.classOfPod[i] ?? 0) * after.classCount + (after.classOfPod[i] ?? 0)
+  const joint = numberedClasses(before.pods.map((_, i) => (before.classOfPod[i] ?? 0) * after.classCount + (after.classOfPod[i] ?? 0)))
+  if (towardsPod === undefined) return joint
+  const compared = numberedClasses(before.pods.map((pod) => [...(towardsPod.get(pod) ?? [])].sort().join(',')))
+  return numberedClasses(before.pods.map((_, i) => (joint.classOfPod[i] ?? 0) * compared.classCount + (compared.classOfPod[i] ?? 0)))
+}
+
+/** Numbers the distinct keys 0, 1, ... in order of first appearance: one class per key. */
+function numberedClasses<Key>(keyOfPod: readonly Key[]): JointPartition {
+  const ids = new Map<Key, number>()
+  const classOfPod = Int32Array.from(keyOfPod, (key) => {
     let id = ids.get(key)
     if (id === undefined) {
       id = ids.size

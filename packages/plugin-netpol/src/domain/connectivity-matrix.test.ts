@@ -55,6 +55,15 @@ describe('connectivityMatrix shape', () => {
     expect(() => connectivityMatrix(state, {ports: [0], protocols: ['TCP']})).toThrow(expect.objectContaining({code: 'INVALID_ARGUMENT'}))
     expect(() => connectivityMatrix(state, {ports: [80], protocols: ['ICMP' as 'TCP']})).toThrow(expect.objectContaining({code: 'INVALID_ARGUMENT'}))
   })
+
+  test('a traffic request: exactly those pairs, in their order, each the same as in ports x protocols', () => {
+    const pairs = connectivityMatrix(state, {traffic: [{port: 81, protocol: 'UDP'}, {port: 80, protocol: 'TCP'}]})
+    const product = connectivityMatrix(state, {ports: [80, 81], protocols: ['TCP', 'UDP']})
+    expect(pairs.map((m) => `${m.port}/${m.protocol}`)).toEqual(['81/UDP', '80/TCP'])
+    expect(pairs).toEqual([product[3], product[0]])
+    expect(connectivityMatrix(state, {traffic: []})).toEqual([])
+    expect(() => connectivityMatrix(state, {traffic: [{port: 65536, protocol: 'TCP'}]})).toThrow(expect.objectContaining({code: 'INVALID_ARGUMENT'}))
+  })
 })
 
 describe('podEquivalenceClasses', () => {

@@ -7,15 +7,12 @@ import {podEquivalenceClasses} from './equivalence-classes.js'
 import type {EvaluationOptions, LoopbackMode} from './evaluate-traffic.js'
 import {resolvedOptions} from './evaluate-traffic.js'
 import type {ClusterState} from './kube-objects.js'
-import type {PortMatcher} from './port-matcher.js'
+import type {PortMatcher, TrafficPort} from './port-matcher.js'
 import type {Protocol} from './protocol.js'
 import {parseProtocol, validatePortNumber} from './protocol.js'
 
-export interface MatrixRequest {
-  ports: readonly number[]
-  protocols: readonly Protocol[]
-  options?: EvaluationOptions
-}
+/** Ports x protocols (ports outer, protocols inner), or exactly the `traffic` pairs, in their order. */
+export type MatrixRequest = ({ports: readonly number[]; protocols: readonly Protocol[]} | {traffic: readonly TrafficPort[]}) & {options?: EvaluationOptions}
 
 /**
  * The truth table for one port and protocol, kept per equivalence class so 10,000 pods stay small:
@@ -34,37 +31,41 @@ export interface ConnectivityMatrix {
 }
 
 /**
- * One matrix per port x protocol (ports outer, protocols inner), computed over equivalence classes:
+ * One matrix per requested port and protocol, computed over equivalence classes:
  * each pair of classes is decided once, through the same tiers as evaluateTraffic. The diagonal
  * (a pod to itself) follows `options.loopback`.
  */
 export function connectivityMatrix(cluster: ClusterState | CompiledCluster, request: MatrixRequest): ConnectivityMatrix[] {
   const compiled = 'compiled' in cluster ? cluster : compileCluster(cluster)
   const options = resolvedOptions(request.options ?? {})
-  const protocols = request.protocols.map(parseProtocol)
-  request.ports.forEach((port) => validatePortNumber(port))
+  const traffic = requestedTraffic(request)
   const {classes, classOfPod} = podEquivalenceClasses(compiled, options)
   const order = compiled.pods.map((pod, index) => ({name: `${pod.namespace}/${pod.name}`, index})).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
   const pods = order.map((entry) => entry.name)
   const sortedClassOfPod = Int32Array.from(order, (entry) => classOfPod[entry.index] ?? 0)
   const reachability = new ClassReachability(compiled, classes, options)
   const classCount = classes.length
-  return request.ports.flatMap((port) =>
-    protocols.map((protocol) => {
-      const traffic = {port, protocol}
-      const portSets = new Map<PortMatcher, ClassSet>()
-      const egress = classes.map((_, i) => reachability.allowedPeers(i, 'egress', traffic, portSets))
-      const ingress = classes.map((_, i) => reachability.allowedPeers(i, 'ingress', traffic, portSets))
-      const classAllowed = new Uint8Array(classCount * classCount)
-      for (let from = 0; from < classCount; from++) {
-        const row = egress[from] as ClassSet
-        for (let to = 0; to < classCount; to++) {
-          if (hasClass(row, to) && hasClass(ingress[to] as ClassSet, from)) classAllowed[from * classCount + to] = 1
-        }
+  return traffic.map(({port, protocol}) => {
+    const portSets = new Map<PortMatcher, ClassSet>()
+    const egress = classes.map((_, i) => reachability.allowedPeers(i, 'egress', {port, protocol}, portSets))
+    const ingress = classes.map((_, i) => reachability.allowedPeers(i, 'ingress', {port, protocol}, portSets))
+    const classAllowed = new Uint8Array(classCount * classCount)
+    for (let from = 0; from < classCount; from++) {
+      const row = egress[from] as ClassSet
+      for (let to = 0; to < classCount; to++) {
+        if (hasClass(row, to) && hasClass(ingress[to] as ClassSet, from)) classAllowed[from * classCount + to] = 1
       }
-      return {port, protocol, pods, classOfPod: sortedClassOfPod, classCount, classAllowed, loopback: options.loopback}
-    }),
-  )
+    }
+    return {port, protocol, pods, classOfPod: sortedClassOfPod, classCount, classAllowed, loopback: options.loopback}
+  })
+}
+
+/** The pairs to compute, every port and protocol checked first (INVALID_ARGUMENT). */
+function requestedTraffic(request: MatrixRequest): TrafficPort[] {
+  if ('traffic' in request) return request.traffic.map(({port, protocol}) => ({port: validatePortNumber(port), protocol: parseProtocol(protocol)}))
+  const protocols = request.protocols.map(parseProtocol)
+  request.ports.forEach((port) => validatePortNumber(port))
+  return request.ports.flatMap((port) => protocols.map((protocol) => ({port, protocol})))
 }
 
 /** Whether pod `from` may reach pod `to` (indexes into `matrix.pods`). */

@@ -53,6 +53,20 @@ describe('diffView', () => {
     )
   })
 
+  test('--port declared: each traffic pair says towards which pods (pinned); the summary names the declared ports', () => {
+    const traffic: DiffReport['traffic'] = [
+      {port: 5432, protocol: 'TCP', towards: 'declaring-pods'},
+      {port: 9090, protocol: 'TCP', towards: 'every-pod'},
+      {port: 9187, protocol: 'TCP', towards: 'declaring-pods'},
+    ]
+    const declared = {...report, traffic}
+    expect(diffView(declared).document).toMatchObject({traffic})
+    expect(renderResult(diffView(declared), 'table').split('\n').at(-2)).toBe('2 newly denied (1 not acknowledged), 0 newly allowed on TCP/9090 and the declared ports TCP/5432, TCP/9187')
+    const onlyDeclared = {...report, changes: [], traffic: traffic.filter((pair) => pair.towards === 'declaring-pods')}
+    expect(renderResult(diffView(onlyDeclared), 'table').split('\n').at(-2)).toBe('no connection changes its verdict on the declared ports TCP/5432, TCP/9187')
+    expect(renderResult(diffView({...report, changes: [], traffic: []}), 'table').split('\n').at(-2)).toBe('no connection changes its verdict on the declared ports (no pod declares one)')
+  })
+
   test('no change: the proposed policies and one line, in every human form', () => {
     const unchanged = {...report, changes: [], unmatchedAcks: []}
     expect(renderResult(diffView(unchanged), 'table')).toBe('Proposed: NetworkPolicy shop/db (new), AdminNetworkPolicy guard (replaces the current one)\nno connection changes its verdict on TCP/5432\n')

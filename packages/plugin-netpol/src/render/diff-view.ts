@@ -29,11 +29,22 @@ function summaryCounts(report: DiffReport) {
 
 /** `2 newly denied (1 not acknowledged), 1 newly allowed on TCP/80` */
 function summaryLine(report: DiffReport): string {
-  const traffic = report.traffic.map(({port, protocol}) => `${protocol}/${port}`).join(', ')
+  const traffic = trafficText(report.traffic)
   if (report.changes.length === 0) return `no connection changes its verdict on ${traffic}`
   const {newlyDenied, newlyAllowed, unacknowledged} = summaryCounts(report)
   const pending = newlyDenied > 0 ? ` (${unacknowledged === 0 ? 'all' : `${unacknowledged} not`} acknowledged)` : ''
   return `${newlyDenied} newly denied${pending}, ${newlyAllowed} newly allowed on ${traffic}`
+}
+
+/** `TCP/80, UDP/53`; with declared ports `TCP/9090 and the declared ports TCP/80, TCP/5432`. */
+function trafficText(traffic: DiffReport['traffic']): string {
+  const named = (pairs: DiffReport['traffic']) => pairs.map(({port, protocol}) => `${protocol}/${port}`).join(', ')
+  // Only `--port declared` leaves nothing to compare: no pod declares a port of the protocols asked.
+  if (traffic.length === 0) return 'the declared ports (no pod declares one)'
+  const declared = traffic.filter((pair) => pair.towards === 'declaring-pods')
+  if (declared.length === 0) return named(traffic)
+  const everyPod = traffic.filter((pair) => pair.towards !== 'declaring-pods')
+  return `${everyPod.length === 0 ? '' : `${named(everyPod)} and `}the declared ports ${named(declared)}`
 }
 
 function proposedLine(policies: readonly ProposedPolicy[], quote: (text: string) => string = (text) => text): string {

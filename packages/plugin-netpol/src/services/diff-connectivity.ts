@@ -1,5 +1,7 @@
 import {readFile} from 'node:fs/promises'
 import {LabelSelector, UsageError, readManifests} from '@kubeline/core'
+import type {ComparedTrafficPort} from '../domain/compared-traffic.js'
+import {comparedTraffic} from '../domain/compared-traffic.js'
 import type {ConnectionChange} from '../domain/connectivity-diff.js'
 import {connectivityChanges, jointPartition} from '../domain/connectivity-diff.js'
 import type {ConnectivityMatrix} from '../domain/connectivity-matrix.js'
@@ -8,6 +10,7 @@ import type {Acknowledgement} from '../domain/diff-acknowledgement.js'
 import {acknowledges, parseAcknowledgementFile} from '../domain/diff-acknowledgement.js'
 import type {EvaluationOptions} from '../domain/evaluate-traffic.js'
 import type {ClusterState} from '../domain/kube-objects.js'
+import type {PortSelection} from '../domain/port-list.js'
 import type {Protocol} from '../domain/protocol.js'
 import type {ProposedPolicy} from '../domain/proposed-cluster.js'
 import {proposedClusterStates} from '../domain/proposed-cluster.js'
@@ -20,7 +23,8 @@ import {classOfPods, workloadOfPods} from './pod-groups.js'
 export interface DiffQuery {
   /** `-f`: the proposed manifests. */
   proposedFiles: readonly string[]
-  ports: readonly number[]
+  /** `--port`: listed ports, and/or each destination pod's declared ones. */
+  ports: PortSelection
   protocols: readonly Protocol[]
   options: EvaluationOptions
   groupBy: GroupBy
@@ -43,7 +47,8 @@ export interface DiffedConnection extends ConnectionChange {
 
 export interface DiffReport {
   groupBy: GroupBy
-  traffic: {port: number; protocol: Protocol}[]
+  /** The pairs compared; with declared ports each says towards which pods. */
+  traffic: ComparedTrafficPort[]
   policies: ProposedPolicy[]
   changes: DiffedConnection[]
   /** Acknowledgements that matched no newly denied connection (stale, or mistyped). */
@@ -53,23 +58,27 @@ export interface DiffReport {
 /**
  * `diff`: the current state (live cluster and/or `--base` manifests, from `source`) against the
  * same with the `-f` policies applied, as two sets of matrices over the same pods; the changed
- * connections, folded by `--group-by`, and the acknowledgement of each newly denied one.
+ * connections, folded by `--group-by`, and the acknowledgement of each newly denied one. With
+ * `--port declared` the matrices cover every declared pair, and a change counts only towards the
+ * pods compared on its pair: filtered per (joint) class, before rows are folded.
  */
 export async function diffConnectivity(source: ClusterSource, query: DiffQuery): Promise<DiffReport> {
   const current = await loadCluster(source)
   const proposed = manifestCluster(await readManifests([...query.proposedFiles], {validateBuiltIns: true}), current.namespace)
   const acks = [...query.acks, ...(await readAckFiles(query.ackFiles))]
   const {before, after, policies} = proposedClusterStates(current.state, proposed.objects)
-  const request = {ports: query.ports, protocols: query.protocols, options: query.options}
+  const {traffic, towardsPod} = comparedTraffic(before.pods, query.ports, query.protocols)
+  const request = {traffic, options: query.options}
   const [beforeMatrices, afterMatrices] = [connectivityMatrix(before, request), connectivityMatrix(after, request)]
   const representativePods = new Map([...current.representativePods, ...proposed.representativePods])
-  const groupOf = rowGroups(query.groupBy, before, representativePods, beforeMatrices[0], afterMatrices[0])
+  const groupOf = rowGroups(query.groupBy, before, representativePods, beforeMatrices[0], afterMatrices[0], towardsPod)
   const inScope = scopedPods(before, query)
-  const changes = connectivityChanges(beforeMatrices, afterMatrices, {groupOf, ...(inScope ? {inScope} : {})}).map((change) => acknowledged(change, acks))
+  const scope = {groupOf, ...(inScope ? {inScope} : {}), ...(towardsPod ? {towardsPod} : {})}
+  const changes = connectivityChanges(beforeMatrices, afterMatrices, scope).map((change) => acknowledged(change, acks))
   const used = new Set(changes.map((change) => change.acknowledgedBy))
   return {
     groupBy: query.groupBy,
-    traffic: beforeMatrices.map(({port, protocol}) => ({port, protocol})),
+    traffic,
     policies,
     changes,
     unmatchedAcks: acks.map((ack) => ack.text).filter((text) => !used.has(text)),
@@ -82,11 +91,12 @@ function rowGroups(
   representativePods: ReadonlyMap<string, string>,
   before: ConnectivityMatrix | undefined,
   after: ConnectivityMatrix | undefined,
+  towardsPod: ReadonlyMap<string, ReadonlySet<string>> | undefined,
 ): ReadonlyMap<string, string> {
   if (groupBy === 'workload') return workloadOfPods(state.pods, representativePods)
   if (groupBy === 'pod' || before === undefined || after === undefined) return new Map()
-  // The classes that matter here are the pods that behave the same on both sides.
-  const joint = {...before, ...jointPartition(before, after)}
+  // The classes that matter here are the pods that behave the same on both sides (and are compared on the same ports).
+  const joint = {...before, ...jointPartition(before, after, towardsPod)}
   return classOfPods(joint, new Set(before.pods))
 }
 

@@ -4,7 +4,7 @@ import {join} from 'node:path'
 import {runPlugin, startE2eCluster} from '@kubeline/sandbox/e2e'
 import type {E2eCluster} from '@kubeline/sandbox/e2e'
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
-import {DENY_ALL_BUT_A_TO_B, PODS_A_B_C, deployment, manifestList, networkPolicy, waitForPods} from '../fixtures/netpol-objects.js'
+import {DENY_ALL_BUT_A_TO_B, PODS_A_B_C, deployment, manifestList, networkPolicy, pod, waitForPods} from '../fixtures/netpol-objects.js'
 
 let cluster: E2eCluster
 let ns: string
@@ -143,6 +143,43 @@ describe('netpol-test diff', () => {
     const run = await netpol([...args, '--offline'], cInsteadOfA('x'))
     expect(run.code).toBe(2)
     expect(run.stderr).toContain(message)
+  })
+
+  test('--port declared compares each pod on the ports it declares: a policy that keeps 80 open cuts postgres on 5432', async () => {
+    const shop = await cluster.createNamespace('declared')
+    await cluster.apply([pod('client', {pod: 'client'}), pod('db', {pod: 'db'}, [{name: 'postgres', containerPort: 5432}])], shop)
+    const httpOnly = manifestList([networkPolicy('db-http-only', {podSelector: {matchLabels: {pod: 'db'}}, ingress: [{ports: [{port: 80}]}]}, shop)])
+    const diff = async (extra: string[]) => {
+      const run = await netpol(['diff', '-n', shop, '-f', '-', '-o', 'json', ...extra], httpOnly)
+      return {code: run.code, document: JSON.parse(run.stdout)}
+    }
+    const declared = await diff(['--port', 'declared'])
+    expect(declared.code).toBe(3)
+    expect(declared.document.traffic).toContainEqual({port: 5432, protocol: 'TCP', towards: 'declaring-pods'})
+    expect(declared.document.changes).toContainEqual({change: 'newly-denied', from: `${shop}/client`, to: `${shop}/db`, port: 5432, protocol: 'TCP', podPairs: 1, blocking: true})
+    // Only db declares 5432, and the policy selects only db: every change is towards db on 5432, none on the ports of other pods.
+    expect(declared.document.changes.filter((change: {to: string; port: number}) => change.to !== `${shop}/db` || change.port !== 5432)).toEqual([])
+    expect(await diff([])).toMatchObject({code: 0, document: {traffic: [{port: 80, protocol: 'TCP'}], changes: []}})
+    expect(await diff(['--port', 'declared', '--protocol', 'UDP'])).toMatchObject({code: 0, document: {traffic: [], changes: []}})
+    const withListed = await diff(['--port', 'declared,80'])
+    expect(withListed.code).toBe(3)
+    expect(withListed.document.traffic).toEqual(expect.arrayContaining([{port: 80, protocol: 'TCP', towards: 'every-pod'}, {port: 5432, protocol: 'TCP', towards: 'declaring-pods'}]))
+    const table = await netpol(['diff', '-n', shop, '-f', '-', '--port', 'declared'], httpOnly)
+    expect(table.stdout).toMatch(/newly denied +\S+\/client +\S+\/db +TCP\/5432 +1 +NO\n/)
+    expect(table.stdout).toMatch(/newly allowed on the declared ports (TCP\/\d+, )*TCP\/5432/)
+  })
+
+  test.each([
+    {port: 'declared,http', message: 'invalid --port "http": must be an integer between 1 and 65535 or "declared"'},
+    {port: 'DECLARED', message: 'invalid --port "DECLARED": must be an integer between 1 and 65535 or "declared"'},
+    {port: 'declared,0', message: 'invalid --port 0: must be an integer between 1 and 65535'},
+  ])('--port $port exits 2 before any cluster is contacted', async ({port, message}) => {
+    const requests = () => cluster.sandbox?.requests.count()
+    const before = requests()
+    const run = await netpol(['diff', '-f', '-', '--port', port], cInsteadOfA('x'))
+    expect(run).toMatchObject({code: 2, stdout: ''})
+    expect(run.stderr).toContain(message)
+    expect(requests()).toBe(before)
   })
 
   test('an invalid proposed policy exits 2 naming the file, the policy and the field', async () => {

@@ -1,0 +1,33 @@
+import {describe, expect, test} from 'vitest'
+import {parsePortList, parsePortSelection} from './port-list.js'
+
+describe('parsePortSelection', () => {
+  test.each([
+    {text: '80', want: {declared: false, listed: [80]}},
+    {text: '80, 5432', want: {declared: false, listed: [80, 5432]}},
+    {text: 'declared', want: {declared: true, listed: []}},
+    {text: 'declared,9090', want: {declared: true, listed: [9090]}},
+    {text: '9090, declared ,8080', want: {declared: true, listed: [9090, 8080]}},
+    {text: 'declared,declared', want: {declared: true, listed: []}},
+  ])('"$text"', ({text, want}) => {
+    expect(parsePortSelection(text)).toEqual(want)
+  })
+
+  test.each([
+    {text: 'http', code: 'INVALID_FLAG', message: 'invalid --port "http": must be an integer between 1 and 65535 or "declared"'},
+    {text: 'Declared', code: 'INVALID_FLAG', message: 'invalid --port "Declared": must be an integer between 1 and 65535 or "declared"'},
+    {text: 'declared,http', code: 'INVALID_FLAG', message: 'invalid --port "http": must be an integer between 1 and 65535 or "declared"'},
+    {text: 'declared,', code: 'INVALID_FLAG', message: 'invalid --port "": must be an integer between 1 and 65535 or "declared"'},
+    {text: 'declared,0', code: 'INVALID_ARGUMENT', message: 'invalid --port 0: must be an integer between 1 and 65535'},
+    {text: '65536,declared', code: 'INVALID_ARGUMENT', message: 'invalid --port 65536: must be an integer between 1 and 65535'},
+  ])('rejects "$text" naming the value', ({text, code, message}) => {
+    expect(() => parsePortSelection(text)).toThrow(expect.objectContaining({code, message}))
+  })
+})
+
+describe('parsePortList (matrix, check): no "declared"', () => {
+  test('a port list is only numbers', () => {
+    expect(parsePortList('80,443')).toEqual([80, 443])
+    expect(() => parsePortList('declared')).toThrow(expect.objectContaining({code: 'INVALID_FLAG', message: 'invalid --port "declared": must be an integer between 1 and 65535'}))
+  })
+})
