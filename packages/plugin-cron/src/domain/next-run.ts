@@ -2,6 +2,8 @@ import type {CronSchedule, Schedule} from './schedule.js'
 import {dayMatches} from './wall-clock-match.js'
 import {ZoneClock} from './zone-clock.js'
 
+const SECONDS_PER_DAY = 86_400
+
 /**
  * robfig/cron v3.0.1 `Next(t)`: the first run strictly after `fromMs` (unix milliseconds), or
  * undefined when none falls within five years. A port of SpecSchedule.Next (spec.go), which
@@ -14,6 +16,11 @@ import {ZoneClock} from './zone-clock.js'
  *  - on a day whose midnight does not exist (Sao Paulo until 2018, Tehran) the day step lands on
  *    01:00 and is pulled back an hour, which can skip the whole day for day-restricted schedules;
  *  - Lord Howe's 30-minute shift makes the hour step skip some times (`0 2 * * sun` on 2024-04-07).
+ *
+ * One divergence: robfig never returns when its day step has to cross a day that the zone skipped by moving
+ * east across the date line (Kiritimati and Kanton 1994-12-31, Apia and Fakaofo 2011-12-30, Kwajalein
+ * 1993-08-21; Manila, Guam, Saipan, Kosrae and Palau 1844-12-31). Here the walk goes on from the first
+ * instant after the skipped day and returns the next run that exists.
  */
 export function nextRunAfter(schedule: Schedule, timeZone: string, fromMs: number): number | undefined {
   const fromSecond = Math.floor(fromMs / 1000)
@@ -50,9 +57,11 @@ function nextCronSecond(schedule: CronSchedule, clock: ZoneClock, start: number)
         added = true
         move(clock.date(wall.year, wall.month, wall.day, 0, 0, 0))
       }
+      const dayStart = t
       move(clock.addDate(t, 0, 1))
       // Midnight may not exist (DST at 00:00): step back to the day's start, or on to the next.
       if (wall.hour !== 0) move(wall.hour > 12 ? t + (24 - wall.hour) * 3600 : t - wall.hour * 3600)
+      if (t <= dayStart) move(endOfSkippedDay(clock, dayStart))
       if (wall.day === 1) continue wrap
     }
 
@@ -82,6 +91,17 @@ function nextCronSecond(schedule: CronSchedule, clock: ZoneClock, start: number)
     }
     return t
   }
+}
+
+/**
+ * Where the day walk goes on when a step from `dayStart` did not advance, which robfig repeats forever: the
+ * next midnight lies in a day the zone skipped, and Go's time.Date reads it with the offset from after the
+ * jump, 24 hours back onto `dayStart`. The jump is the first instant of the next day that exists. A step only
+ * stands still where time.Date finds a larger offset within three days, so the jump is found; a day on is
+ * the fallback the types ask for.
+ */
+function endOfSkippedDay(clock: ZoneClock, dayStart: number): number {
+  return clock.offsetTransitionAfter(dayStart, dayStart + 3 * SECONDS_PER_DAY) ?? dayStart + SECONDS_PER_DAY
 }
 
 /**

@@ -20,6 +20,11 @@ export class ZoneClock {
     return this.offsets.offsetChangeAfter(unixSeconds)
   }
 
+  /** The first instant after `unixSeconds`, and no later than `untilSeconds`, at which the offset changes. */
+  offsetTransitionAfter(unixSeconds: number, untilSeconds: number): number | undefined {
+    return this.offsets.transitionsBetween(unixSeconds + 1, untilSeconds + 1)[0]?.at
+  }
+
   /** t.Year(), t.Month(), ... of t.In(zone). */
   wallClock(unixSeconds: number): CivilTime {
     return civilFromSeconds(unixSeconds + this.offsets.offsetAt(unixSeconds))
