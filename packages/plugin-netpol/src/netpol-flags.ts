@@ -2,7 +2,7 @@ import {Flags} from '@oclif/core'
 import {UsageError, parseLabelSelector} from '@kubeline/core'
 import type {KubeClient, KubeFlagValues, LabelSelector} from '@kubeline/core'
 import type {EvaluationOptions} from './domain/evaluate-traffic.js'
-import {parsePortList, parseProtocolList} from './domain/port-list.js'
+import {parseProtocolList} from './domain/port-list.js'
 import type {Protocol} from './domain/protocol.js'
 import type {ClusterSource} from './services/load-cluster.js'
 
@@ -34,17 +34,23 @@ export function evaluationOptions(flags: {'ipblock-matches-pods': boolean; loopb
   return {ipBlockMatchesPods: flags['ipblock-matches-pods'], loopback: flags.loopback === 'deny' ? 'deny' : 'allow'}
 }
 
-/** The traffic and pods a table covers (`matrix`, `probe`): --port, --protocol, and -n / -l narrowing the pods. */
-export interface PodTrafficScope {
-  ports: number[]
+/**
+ * The traffic and pods a table covers (`matrix`, `probe`): --port as the command reads it (`matrix` a
+ * list, `probe` also `declared`), --protocol, and -n / -l narrowing the pods.
+ */
+export interface PodTrafficScope<Ports> {
+  ports: Ports
   protocols: Protocol[]
   namespace?: string
   selector?: LabelSelector
 }
 
-export function podTrafficScope(flags: {port: string; protocol: string; namespace?: string; selector?: string}): PodTrafficScope {
+export function podTrafficScope<Ports>(
+  flags: {port: string; protocol: string; namespace?: string; selector?: string},
+  parsePorts: (text: string) => Ports,
+): PodTrafficScope<Ports> {
   return {
-    ports: parsePortList(flags.port),
+    ports: parsePorts(flags.port),
     protocols: parseProtocolList(flags.protocol),
     ...(flags.namespace === undefined ? {} : {namespace: flags.namespace}),
     ...(flags.selector === undefined ? {} : {selector: parseLabelSelector(flags.selector)}),

@@ -1,5 +1,6 @@
 import {Flags} from '@oclif/core'
 import {KubeCommand, selectorFlag} from '@kubeline/core'
+import {parsePortList} from '../domain/port-list.js'
 import {clusterSource, clusterSourceFlags, evaluationFlags, evaluationOptions, podTrafficScope} from '../netpol-flags.js'
 import {GRAPH_FORMATS, renderConnectionGraph} from '../render/connection-graph-text.js'
 import {matrixView} from '../render/matrix-view.js'
@@ -41,7 +42,7 @@ workloads (or the --group-by groups), namespaces as clusters, edges labelled wit
     const {flags} = await this.parse(Matrix)
     const graphFormat = GRAPH_FORMATS.find((format) => format === flags.output)
     const query = {
-      ...podTrafficScope(flags),
+      ...podTrafficScope(flags, parsePortList),
       options: evaluationOptions(flags),
       groupBy: GROUP_BYS.find((groupBy) => groupBy === flags['group-by']) ?? (graphFormat === undefined ? 'pod' : 'workload'),
     }

@@ -21,7 +21,7 @@ export interface ComparedTraffic {
 }
 
 /**
- * The (port, protocol) pairs `diff` compares, and towards which destination pods:
+ * The (port, protocol) pairs `diff` compares (and `probe` probes), and towards which destination pods:
  * - listed ports only: listed x protocols, as typed, towards every pod (no `towardsPod`);
  * - declared: towards each pod, the pairs it declares whose protocol is asked for, plus the listed
  *   ports x protocols; `traffic` is the union, sorted, each pair once. A pod that declares no port

@@ -2,7 +2,7 @@ import {UsageError} from '@kubeline/core'
 import type {Protocol} from './protocol.js'
 import {parseProtocol, validatePortNumber} from './protocol.js'
 
-/** `diff --port declared,9090`: the ports each destination pod declares, and/or ports for every pod. */
+/** `diff` / `probe --port declared,9090`: the ports each destination pod declares, and/or ports for every pod. */
 export interface PortSelection {
   /** The (containerPort, protocol) pairs each destination pod's containers declare. */
   declared: boolean

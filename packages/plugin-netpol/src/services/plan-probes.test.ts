@@ -2,6 +2,8 @@ import {parseLabelSelector} from '@kubeline/core'
 import {describe, expect, test} from 'vitest'
 import {compileCluster} from '../domain/compiled-cluster.js'
 import type {PodObject} from '../domain/kube-objects.js'
+import type {PortSelection} from '../domain/port-list.js'
+import type {Protocol} from '../domain/protocol.js'
 import {cluster, namespace, networkPolicy, pod} from '../domain/test-support/cluster-builders.js'
 import type {LoadedCluster} from './load-cluster.js'
 import {planMatrixProbes, planProbe} from './plan-probes.js'
@@ -53,13 +55,81 @@ describe('planProbe', () => {
 describe('planMatrixProbes', () => {
   test('every ordered pair of distinct running pods shown, per port and protocol, with the policies verdict', () => {
     const state = loaded()
-    const planned = planMatrixProbes(state, compileCluster(state.state), {ports: [80], protocols: ['TCP', 'UDP'], namespace: 'x', options: {}})
+    const planned = planMatrixProbes(state, compileCluster(state.state), {ports: {declared: false, listed: [80]}, protocols: ['TCP', 'UDP'], namespace: 'x', options: {}})
     expect(planned.map((p) => `${p.target.protocol} ${p.from}->${p.to} ${p.expected}`)).toEqual(['TCP x/a->x/b allow', 'TCP x/b->x/a allow', 'UDP x/a->x/b allow', 'UDP x/b->x/a allow'])
   })
 
   test('-l narrows the pods; the verdict still counts every policy', () => {
     const state = loaded()
-    const planned = planMatrixProbes(state, compileCluster(state.state), {ports: [80, 81], protocols: ['TCP'], selector: parseLabelSelector('app in (b,c)'), options: {}})
+    const planned = planMatrixProbes(state, compileCluster(state.state), {ports: {declared: false, listed: [80, 81]}, protocols: ['TCP'], selector: parseLabelSelector('app in (b,c)'), options: {}})
     expect(planned.map((p) => `${p.target.port} ${p.from}->${p.to} ${p.expected}`)).toEqual(['80 x/b->y/c allow', '80 y/c->x/b deny', '81 x/b->y/c allow', '81 y/c->x/b deny'])
+  })
+})
+
+describe('planMatrixProbes --port declared', () => {
+  /** In z, all running: client declares nothing; db 5432 and 9187, reached only from web on 5432; dns 53 UDP and TCP; syslog 514 UDP only; batch (pending) 7000. */
+  function declaring(): LoadedCluster {
+    const batch = pod('z/batch', {app: 'batch'}, '10.0.2.9', {ports: [{containerPort: 7000}]})
+    const state = cluster({
+      namespaces: [namespace('z')],
+      pods: [
+        running(pod('z/client', {app: 'client'}, '10.0.2.1')),
+        running(pod('z/db', {app: 'db'}, '10.0.2.2', {ports: [{name: 'postgres', containerPort: 5432}, {name: 'metrics', containerPort: 9187, protocol: 'TCP'}]})),
+        running(pod('z/dns', {app: 'dns'}, '10.0.2.3', {ports: [{containerPort: 53, protocol: 'UDP'}, {containerPort: 53, protocol: 'TCP'}]})),
+        running(pod('z/syslog', {app: 'syslog'}, '10.0.2.4', {ports: [{containerPort: 514, protocol: 'UDP'}]})),
+        running(pod('z/web', {app: 'web'}, '10.0.2.5', {ports: [{name: 'http', containerPort: 80}]})),
+        {...batch, status: {phase: 'Pending'}} as PodObject,
+      ],
+      networkPolicies: [
+        networkPolicy('z/db-from-web', {podSelector: {matchLabels: {app: 'db'}}, ingress: [{from: [{podSelector: {matchLabels: {app: 'web'}}}], ports: [{port: 5432}]}]}),
+      ],
+    })
+    return {state, namespace: 'z', representativePods: new Map()}
+  }
+
+  test.each<{name: string; ports: PortSelection; protocols: Protocol[]; pods: string; want: string[]}>([
+    {
+      name: 'towards each pod only the TCP pairs it declares, none towards a pod that declares none; a pod outside -l adds no port',
+      ports: {declared: true, listed: []},
+      protocols: ['TCP'],
+      pods: 'client,db,web',
+      want: [
+        'TCP/80 z/client->z/web allow',
+        'TCP/80 z/db->z/web allow',
+        'TCP/5432 z/client->z/db deny',
+        'TCP/5432 z/web->z/db allow',
+        'TCP/9187 z/client->z/db deny',
+        'TCP/9187 z/web->z/db deny',
+      ],
+    },
+    {name: 'protocols outer, in --protocol order', ports: {declared: true, listed: []}, protocols: ['UDP', 'TCP'], pods: 'client,dns', want: ['UDP/53 z/client->z/dns allow', 'TCP/53 z/client->z/dns allow']},
+    {name: 'a pod that declares only UDP gets no probe on TCP, the default', ports: {declared: true, listed: []}, protocols: ['TCP'], pods: 'client,syslog', want: []},
+    {name: 'no pod declares SCTP: --protocol SCTP plans nothing', ports: {declared: true, listed: []}, protocols: ['SCTP'], pods: 'client,db,dns,syslog,web', want: []},
+    {name: 'a pod that is not running is no destination, whatever it declares', ports: {declared: true, listed: []}, protocols: ['TCP'], pods: 'client,batch', want: []},
+    {
+      name: 'a port listed beside declared goes towards every pod, the one that declares nothing included',
+      ports: {declared: true, listed: [8080]},
+      protocols: ['TCP'],
+      pods: 'client,web',
+      want: ['TCP/80 z/client->z/web allow', 'TCP/8080 z/client->z/web allow', 'TCP/8080 z/web->z/client allow'],
+    },
+    {
+      name: 'listed ports only: every pod, declared ports or not (as before)',
+      ports: {declared: false, listed: [80]},
+      protocols: ['TCP'],
+      pods: 'client,db',
+      want: ['TCP/80 z/client->z/db deny', 'TCP/80 z/db->z/client allow'],
+    },
+  ])('$name', ({ports, protocols, pods, want}) => {
+    const state = declaring()
+    const planned = planMatrixProbes(state, compileCluster(state.state), {ports, protocols, selector: parseLabelSelector(`app in (${pods})`), options: {}})
+    expect(planned.map((p) => `${p.target.protocol}/${p.target.port} ${p.from}->${p.to} ${p.expected}`)).toEqual(want)
+  })
+
+  test('each planned probe connects to its destination pod IP on the declared port', () => {
+    const state = declaring()
+    const [planned] = planMatrixProbes(state, compileCluster(state.state), {ports: {declared: true, listed: []}, protocols: ['TCP'], selector: parseLabelSelector('app in (client,db)'), options: {}})
+    expect(planned).toMatchObject({source: {namespace: 'z', name: 'client'}, target: {protocol: 'TCP', port: 5432, address: '10.0.2.2'}})
+    expect(planned?.problem).toBeUndefined()
   })
 })

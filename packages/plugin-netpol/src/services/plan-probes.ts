@@ -1,9 +1,11 @@
 import {LabelSelector} from '@kubeline/core'
+import {comparedTraffic, trafficKey} from '../domain/compared-traffic.js'
 import type {CompiledCluster} from '../domain/compiled-cluster.js'
 import type {EndpointRef, EvaluationOptions} from '../domain/evaluate-traffic.js'
 import {evaluateTraffic} from '../domain/evaluate-traffic.js'
 import type {Reachability} from '../domain/live-probe.js'
 import type {PodObject} from '../domain/kube-objects.js'
+import type {PortSelection} from '../domain/port-list.js'
 import type {Protocol} from '../domain/protocol.js'
 import type {LoadedCluster} from './load-cluster.js'
 import type {PlannedProbe} from './probe-connections.js'
@@ -37,7 +39,8 @@ export function planProbe(cluster: LoadedCluster, request: ProbeRequest): Planne
 }
 
 export interface MatrixProbeQuery {
-  ports: readonly number[]
+  /** `--port`: listed ports, and/or each destination pod's declared ones. */
+  ports: PortSelection
   protocols: readonly Protocol[]
   namespace?: string
   selector?: LabelSelector
@@ -46,24 +49,29 @@ export interface MatrixProbeQuery {
 
 /**
  * `probe` without a suite: every ordered pair of distinct running pods shown (as `matrix`, -n and -l
- * narrow), each port and protocol, compared with the policies' verdict. A pod's traffic to itself
- * is not probed (upstream ignores loopback too).
+ * narrow), compared with the policies' verdict, on the pairs `comparedTraffic` gives, as `diff`
+ * compares them: each listed port and protocol, and with `--port declared` towards each destination
+ * only the pairs it declares (a pod that declares none, with no port listed, gets no probe).
+ * Protocols outer, then ports, sources, destinations. A pod's traffic to itself is not probed
+ * (upstream ignores loopback too).
  */
 export function planMatrixProbes(cluster: LoadedCluster, compiled: CompiledCluster, query: MatrixProbeQuery): PlannedProbe[] {
   const selector = query.selector ?? LabelSelector.everything()
-  const pods = (cluster.state.pods as LivePod[])
+  const shown = (cluster.state.pods as LivePod[])
     .filter((pod) => pod.status?.phase === 'Running' && podIp(pod) !== undefined)
     .filter((pod) => (query.namespace === undefined || pod.metadata.namespace === query.namespace) && selector.matches(pod.metadata.labels ?? {}))
-    .map((pod) => ({text: `${pod.metadata.namespace}/${pod.metadata.name}`, ref: {namespace: pod.metadata.namespace, name: pod.metadata.name}}))
-  return query.protocols.flatMap((protocol) =>
-    query.ports.flatMap((port) =>
-      pods.flatMap((from) =>
-        pods.flatMap((to) => {
-          if (from === to) return []
-          const verdict = evaluateTraffic(compiled, {source: from.ref, destination: to.ref, port, protocol}, query.options)
-          return [planProbe(cluster, {from, to, port, protocol, expected: verdict.allowed ? 'allow' : 'deny'})]
-        }),
-      ),
+  const {traffic, towardsPod} = comparedTraffic(shown, query.ports, query.protocols)
+  // `traffic` is ports outer; probes have always been planned protocols outer (a stable sort keeps the port order).
+  const byProtocol = [...traffic].sort((a, b) => query.protocols.indexOf(a.protocol) - query.protocols.indexOf(b.protocol))
+  const pods = shown.map((pod) => ({text: `${pod.metadata.namespace}/${pod.metadata.name}`, ref: {namespace: pod.metadata.namespace, name: pod.metadata.name}}))
+  const isProbedTowards = (to: string, port: number, protocol: Protocol) => towardsPod === undefined || towardsPod.get(to)?.has(trafficKey({port, protocol})) === true
+  return byProtocol.flatMap(({port, protocol}) =>
+    pods.flatMap((from) =>
+      pods.flatMap((to) => {
+        if (from === to || !isProbedTowards(to.text, port, protocol)) return []
+        const verdict = evaluateTraffic(compiled, {source: from.ref, destination: to.ref, port, protocol}, query.options)
+        return [planProbe(cluster, {from, to, port, protocol, expected: verdict.allowed ? 'allow' : 'deny'})]
+      }),
     ),
   )
 }

@@ -6,7 +6,7 @@ import type {KubeObject} from '@kubeline/core'
 import {documentedRules, runPlugin, startE2eCluster, withoutPermission} from '@kubeline/sandbox/e2e'
 import type {E2eCluster, NetworkSimulation} from '@kubeline/sandbox/e2e'
 import {afterAll, beforeAll, beforeEach, describe, expect, test} from 'vitest'
-import {DENY_ALL_BUT_A_TO_B, networkPolicy} from '../fixtures/netpol-objects.js'
+import {DENY_ALL_BUT_A_TO_B, networkPolicy, pod} from '../fixtures/netpol-objects.js'
 
 // The subject here is the sandbox's simulated network (a NetworkSimulation saying which connections
 // succeed), so this suite always runs on the sandbox (an empty environment: no real cluster).
@@ -46,13 +46,13 @@ beforeAll(async () => {
 afterAll(async () => cluster?.stop())
 beforeEach(() => cluster.setNetwork(undefined))
 
-async function waitForRunning(names: string[]): Promise<void> {
+async function waitForRunning(names: string[], namespace = ns): Promise<void> {
   for (let attempt = 0; attempt < 100; attempt++) {
-    const pods = (await cluster.client.list(RESOURCES.pods, {namespace: ns})).items as (KubeObject & {status?: {phase?: string; podIP?: string}})[]
+    const pods = (await cluster.client.list(RESOURCES.pods, {namespace})).items as (KubeObject & {status?: {phase?: string; podIP?: string}})[]
     if (names.every((name) => pods.some((pod) => pod.metadata.name === name && pod.status?.phase === 'Running' && pod.status.podIP))) return
     await new Promise((resolve) => setTimeout(resolve, 100))
   }
-  throw new Error(`pods ${names.join(', ')} did not start in ${ns}`)
+  throw new Error(`pods ${names.join(', ')} did not start in ${namespace}`)
 }
 
 const netpol = (args: string[], options: {stdin?: string; kubeconfig?: string} = {}) =>
@@ -66,7 +66,7 @@ const enforcing = (): NetworkSimulation => ({
   connections: [{from: `${ns}/a`, to: `${ns}/b`, port: 80, protocol: 'TCP', result: 'allow'}],
 })
 
-const podIp = async (name: string) => ((await cluster.client.get(RESOURCES.pods, name, {namespace: ns})) as {status?: {podIP?: string}}).status?.podIP ?? ''
+const podIp = async (name: string, namespace = ns) => ((await cluster.client.get(RESOURCES.pods, name, {namespace})) as {status?: {podIP?: string}}).status?.podIP ?? ''
 const ephemeralNames = async (name: string) =>
   (((await cluster.client.get(RESOURCES.pods, name, {namespace: ns})) as {spec?: {ephemeralContainers?: {name: string}[]}}).spec?.ephemeralContainers ?? []).map((c) => c.name)
 
@@ -146,6 +146,46 @@ describe('netpol-test probe (matrix of running pods)', () => {
     const run = await netpol(['probe', '-n', ns, '-l', 'pod in (a,b)', '--via', via], {kubeconfig: kubeconfigs[user]})
     expect(run.code).toBe(1)
     expect(run.stderr).toContain(message)
+  })
+})
+
+describe('netpol-test probe --port declared', () => {
+  test('each destination is probed only on the ports it declares: client -> db on 5432, client -> web on 80, nothing towards client', async () => {
+    const app = await cluster.createNamespace('declared')
+    await cluster.apply([pod('client', {pod: 'client'}), pod('db', {pod: 'db'}, [{name: 'postgres', containerPort: 5432}]), pod('web', {pod: 'web'}, [{name: 'http', containerPort: 80}])], app)
+    await waitForRunning(['client', 'db', 'web'], app)
+    // No policy allows everything; the network lets through only the declared ports (and 8080 to web, for the suite):
+    // a probe on any other port would not connect and be a mismatch.
+    const declaredOnly = [{to: `${app}/db`, port: 5432}, {to: `${app}/web`, port: 80}, {to: `${app}/web`, port: 8080}]
+    cluster.setNetwork({...enforcing(), connections: declaredOnly.map((rule) => ({...rule, from: '*', protocol: 'TCP', result: 'allow' as const}))})
+    const run = await netpol(['probe', '-n', app, '--port', 'declared', '-o', 'json'])
+    expect(run.stderr).toBe('')
+    expect(run.code).toBe(0)
+    const report = JSON.parse(run.stdout) as ProbeJson
+    const probes = report.results.map((r) => `${r.from} -> ${r.to} ${r.protocol}/${r.port} ${r.status}`)
+    expect(probes.filter((probe) => probe.startsWith(`${app}/client `))).toEqual([`${app}/client -> ${app}/web TCP/80 agree`, `${app}/client -> ${app}/db TCP/5432 agree`])
+    // db and web are sources too: each probes the other on its declared port.
+    expect(probes).toEqual([`${app}/client -> ${app}/web TCP/80 agree`, `${app}/db -> ${app}/web TCP/80 agree`, `${app}/client -> ${app}/db TCP/5432 agree`, `${app}/web -> ${app}/db TCP/5432 agree`])
+    expect(report.results.find((r) => r.to === `${app}/db`)?.address).toBe(await podIp('db', app))
+
+    // With a suite the cases carry their ports and --port is ignored, as it always was: web's undeclared 8080 is probed.
+    const suite = await suiteFile('declared.yaml', [{name: 'client reaches web on 8080', from: `${app}/client`, to: `${app}/web`, port: 8080, expect: 'allow'}])
+    const withSuite = await netpol(['probe', suite, '--port', 'declared', '-o', 'json'])
+    expect(withSuite.code).toBe(0)
+    expect((JSON.parse(withSuite.stdout) as ProbeJson).results.map((r) => `${r.from} -> ${r.to} ${r.protocol}/${r.port} ${r.status}`)).toEqual([`${app}/client -> ${app}/web TCP/8080 agree`])
+  })
+
+  test.each([
+    {port: 'declared,http', via: 'ephemeral', message: 'invalid --port "http": must be an integer between 1 and 65535 or "declared"'},
+    {port: 'Declared', via: 'exec', message: 'invalid --port "Declared": must be an integer between 1 and 65535 or "declared"'},
+    {port: 'declared,0', via: 'ephemeral', message: 'invalid --port 0: must be an integer between 1 and 65535'},
+  ])('--port $port --via $via exits 2 before any request: no ephemeral container, no exec', async ({port, via, message}) => {
+    const requests = cluster.sandbox!.requests
+    const before = {all: requests.count(), ephemeral: requests.count({subresource: 'ephemeralcontainers'}), exec: requests.count({subresource: 'exec'})}
+    const run = await netpol(['probe', '-n', ns, '--port', port, '--via', via])
+    expect(run).toMatchObject({code: 2, stdout: ''})
+    expect(run.stderr).toContain(message)
+    expect({all: requests.count(), ephemeral: requests.count({subresource: 'ephemeralcontainers'}), exec: requests.count({subresource: 'exec'})}).toEqual(before)
   })
 })
 
