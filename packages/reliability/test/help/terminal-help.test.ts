@@ -20,7 +20,9 @@ afterEach(() => rmSync(tmp, {recursive: true, force: true}))
  * and stderr both) and prints what the terminal shows.
  */
 async function inTerminal(extra: Record<string, string>): Promise<string> {
-  const env = {...Object.fromEntries(Object.entries(process.env).filter(([name]) => !isHelpStyleEnv(name) && name !== 'DEBUG')), TMPDIR: tmp, ...extra}
+  // A terminal that says what it is: without TERM (CI, `env -i`) ansis colours nothing, even on a terminal.
+  const inherited = Object.entries(process.env).filter(([name]) => !isHelpStyleEnv(name) && name !== 'DEBUG')
+  const env = {...Object.fromEntries(inherited), TERM: 'xterm-256color', TMPDIR: tmp, ...extra}
   const command = [process.execPath, pluginEntry('kubectl-quota_report'), '--help'].map((word) => `'${word}'`).join(' ')
   const {stdout} = await run('script', ['--quiet', '--return', '--command', command, '/dev/null'], {env, encoding: 'utf8'})
   return stdout
