@@ -71,7 +71,8 @@ export const ESM_REQUIRE = "import {createRequire as __kubelineRequire} from 'no
 
 export const STARTUP_SOURCE = path.join(root, 'packages/core/src/startup.ts')
 
-const CORE_SOURCE = path.join(root, 'packages/core/src')
+export const BUNDLED_START_SOURCE = path.join(root, 'packages/core/src/bundled-start.ts')
+
 
 /** Imported with import() by startup, but every command imports it anyway: main.cjs holds it. */
 const IN_MAIN = new Set(['@oclif/core'])
@@ -121,7 +122,7 @@ function lazyEntries(lazies) {
 async function mainBundle(packageDir, pkg, lazies) {
   const modules = oclifModules(pkg.oclif)
   const entry = [
-    `export {oclifUserFiles, runBundledPlugin} from ${JSON.stringify(path.join(CORE_SOURCE, 'bundled-start.ts'))}`,
+    `export {oclifUserFiles, runBundledPlugin} from ${JSON.stringify(BUNDLED_START_SOURCE)}`,
     ...modules.map(({source}, i) => `import * as module${i} from ${JSON.stringify(`./${source}`)}`),
     `export const modules = {${modules.map(({target}, i) => `${JSON.stringify(target)}: module${i}`).join(', ')}}`,
   ].join('\n')
@@ -138,7 +139,35 @@ async function mainBundle(packageDir, pkg, lazies) {
   })
   const text = result.outputFiles[0].text.replaceAll(/\bimport\((["'])\.\/lazy\//g, `${BUNDLE_IMPORT}($1./lazy/`)
   if (/\bimport\(\s*["']/.test(text)) throw new Error('main.cjs has an import() of a literal left: a script run by node:vm cannot import')
-  return asciiOnly(text)
+  return {text: asciiOnly(text), inputs: Object.keys(result.metafile.inputs)}
+}
+
+/**
+ * What a plugin's single executable application carries (scripts/package.js): main.cjs as for the npm
+ * package, and each package it imports with import() as a CommonJS bundle of its own, by the specifier
+ * main.cjs gives `__kubelineImport` (`./lazy/kubernetes-client-node.js`), ASCII only; and every file
+ * esbuild put into them, for the licences.
+ */
+export async function seaBundles(packageDir) {
+  const pkg = JSON.parse(fs.readFileSync(path.join(packageDir, 'package.json'), 'utf8'))
+  const lazies = new Map()
+  const main = await mainBundle(packageDir, pkg, lazies)
+  const options = sharedBuildOptions()
+  const built = await Promise.all([...lazies.keys()].map(async (specifier) => {
+    const result = await build({
+      ...options,
+      legalComments: 'eof',
+      stdin: {contents: `export * from 'kubeline-lazy:${specifier}'; export {default} from 'kubeline-lazy:${specifier}'`, resolveDir: packageDir, loader: 'js'},
+      absWorkingDir: packageDir,
+      format: 'cjs',
+      write: false,
+      outfile: 'lazy.cjs',
+      plugins: [...options.plugins, lazyEntries(lazies)],
+      logOverride: {'import-is-undefined': 'silent'},
+    })
+    return {specifier: `./lazy/${lazyName(specifier)}.js`, text: asciiOnly(result.outputFiles[0].text), inputs: Object.keys(result.metafile.inputs)}
+  }))
+  return {main: main.text, lazies: built.map(({specifier, text}) => ({specifier, text})), inputs: [...main.inputs, ...built.flatMap(({inputs}) => inputs)]}
 }
 
 /**
@@ -160,7 +189,7 @@ export async function bundlePlugin(packageDir) {
   // Built beside, then swapped in, so that a plugin running meanwhile (another build's tests) never sees half a bundle.
   const staging = `${outdir}.${process.pid}`
   const lazies = new Map()
-  const main = await mainBundle(packageDir, pkg, lazies)
+  const {text: main} = await mainBundle(packageDir, pkg, lazies)
   const oclifEntries = oclifModules(pkg.oclif).map(({target, source}) => ({in: source, out: path.posix.relative(BUNDLE_DIR, target).replace(/\.js$/, '')}))
   const lazyModules = [...lazies.keys()].map((specifier) => ({in: `kubeline-lazy:${specifier}`, out: `lazy/${lazyName(specifier)}`}))
   const options = sharedBuildOptions()

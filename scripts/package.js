@@ -23,7 +23,8 @@ import {
   DisallowedLicenseError, bundledPackages, hostPlatform, nodeBinary, nodeLicenseText, parsePlatforms, refuseDisallowedLicenses, stripAuthenticode,
   tarGzArchive, thirdPartyNotices, writePeChecksum, zipArchive,
 } from '../packages/distribution/dist/standalone/index.js'
-import {ESM_REQUIRE, STARTUP_SOURCE, oclifModules, sharedBuildOptions} from './bundle.js'
+import {SEA_ASSETS} from '../packages/core/dist/startup.js'
+import {ESM_REQUIRE, STARTUP_SOURCE, oclifModules, seaBundles, sharedBuildOptions} from './bundle.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const PLUGINS = ['plugin-quota', 'plugin-netpol', 'plugin-rollout', 'plugin-cron']
@@ -32,43 +33,75 @@ const SEA_FUSE = 'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2'
 const NODE_CACHE = path.join(root, 'node_modules/.cache/kubeline-node')
 
 /**
- * The entry of a standalone build: the package's oclif modules and package.json, compiled in.
- * The directory of the file (or of the SEA executable) stands in for the package root.
+ * The entry of the portable single file: the package's oclif modules and package.json, compiled in.
+ * The directory of the file stands in for the package root.
  */
-function standaloneEntry(pkg, format) {
+function portableEntry(pkg) {
   const modules = oclifModules(pkg.oclif)
-  const imports = modules.map(({source}, i) => `import * as module${i} from ${JSON.stringify(`./${source}`)}`)
   const table = modules.map(({target}, i) => `${JSON.stringify(target)}: module${i}`)
-  const pjson = {name: pkg.name, version: pkg.version, type: pkg.type, oclif: pkg.oclif}
-  const rootDir = format === 'esm' ? `path.dirname(fileURLToPath(import.meta.url))` : `path.dirname(process.execPath)`
   return [
     `import path from 'node:path'`,
     `import {fileURLToPath} from 'node:url'`,
     `import {startStandalone} from ${JSON.stringify(STARTUP_SOURCE)}`,
-    ...imports,
-    `startStandalone({root: ${rootDir}, pjson: ${JSON.stringify(pjson)}, modules: {${table.join(', ')}}})`,
+    ...modules.map(({source}, i) => `import * as module${i} from ${JSON.stringify(`./${source}`)}`),
+    `startStandalone({root: path.dirname(fileURLToPath(import.meta.url)), pjson: ${JSON.stringify(seaPackageJson(pkg))}, modules: {${table.join(', ')}}})`,
   ].join('\n')
 }
+
+/** What oclif needs of package.json in a standalone build. */
+const seaPackageJson = (pkg) => ({name: pkg.name, version: pkg.version, type: pkg.type, oclif: pkg.oclif})
+
+/** A SEA's main script: startSea alone, so that --help never compiles the bundle. oclif is main.cjs's, never loaded here. */
+const SEA_ENTRY = `import {startSea} from ${JSON.stringify(STARTUP_SOURCE)}\nstartSea()`
 
 /**
  * ESM for the portable file: Node (>= 22.7) runs an extensionless ESM file whatever package.json
  * is above it. CommonJS for the SEA, whose main script cannot be ESM on Node 24.
- * Returns the npm packages in it, refusing any whose licence is not allowed.
+ * Returns the files esbuild put into it.
  */
-async function singleFile(packageDir, pkg, file, format) {
+async function singleFile(packageDir, entry, file, format, external = []) {
+  const options = sharedBuildOptions()
   const {metafile} = await build({
-    ...sharedBuildOptions(),
+    ...options,
+    external: [...options.external, ...external],
     legalComments: 'none',
-    stdin: {contents: standaloneEntry(pkg, format), resolveDir: packageDir, sourcefile: 'standalone-entry.js', loader: 'js'},
+    stdin: {contents: entry, resolveDir: packageDir, sourcefile: 'standalone-entry.js', loader: 'js'},
     absWorkingDir: packageDir,
     outfile: file,
     format,
     banner: {js: format === 'esm' ? `#!/usr/bin/env node\n${ESM_REQUIRE}` : ''},
   })
   fs.chmodSync(file, 0o755)
-  const packages = bundledPackages(Object.keys(metafile.inputs), packageDir)
-  refuseDisallowedLicenses(path.basename(file), packages)
+  return Object.keys(metafile.inputs)
+}
+
+/** The npm packages among the bundled `inputs` of `product`, refusing any whose licence is not allowed. */
+function packagesOf(product, inputs, packageDir) {
+  const packages = bundledPackages(inputs, packageDir)
+  refuseDisallowedLicenses(product, packages)
   return packages
+}
+
+/**
+ * A SEA's main script (startSea) and its assets, as files under `prefix`: main.cjs and the packages it
+ * imports with import() as for the npm package (seaBundles), the stored help, and package.json. Returns
+ * them with every file esbuild put into them.
+ */
+async function seaFiles(packageDir, pkg, prefix) {
+  const entry = `${prefix}.cjs`
+  const entryInputs = await singleFile(packageDir, SEA_ENTRY, entry, 'cjs', ['@oclif/core'])
+  const {main, lazies, inputs} = await seaBundles(packageDir)
+  const write = (name, text) => {
+    fs.writeFileSync(`${prefix}-${name}`, text)
+    return `${prefix}-${name}`
+  }
+  const assets = {
+    [SEA_ASSETS.main]: write('main.cjs', main),
+    [SEA_ASSETS.help]: write('help.json', fs.readFileSync(path.join(packageDir, 'dist/help.json'))),
+    [SEA_ASSETS.pjson]: write('package.json', JSON.stringify(seaPackageJson(pkg))),
+    ...Object.fromEntries(lazies.map(({specifier, text}) => [specifier, write(path.basename(specifier, '.js') + '.cjs', text)])),
+  }
+  return {sea: {entry, assets}, inputs: [...entryInputs, ...inputs]}
 }
 
 /** THIRD-PARTY-NOTICES beside the executable; `nodeLicense` (the text) for a SEA, which has Node inside. */
@@ -82,11 +115,12 @@ function noticesEntry(product, packages, nodeLicense) {
  * The blob is made by this Node, so `node` must be the same version. V8's code cache is only valid
  * for the Node that made it, so it is left out of another platform's blob.
  */
-function seaExecutable(bundleFile, file, work, {node, target, isHost}) {
+function seaExecutable({entry, assets}, file, work, {node, target, isHost}) {
   const blob = path.join(work, 'sea.blob')
   const config = path.join(work, 'sea-config.json')
-  // `main` relative to the work directory: the blob records the path as given, and a random directory would show in the bytes.
-  fs.writeFileSync(config, JSON.stringify({main: path.relative(work, bundleFile), output: blob, disableExperimentalSEAWarning: true, useCodeCache: isHost}))
+  // Paths relative to the work directory: the blob records them as given, and a random directory would show in the bytes.
+  const relativeAssets = Object.fromEntries(Object.entries(assets).map(([key, asset]) => [key, path.relative(work, asset)]))
+  fs.writeFileSync(config, JSON.stringify({main: path.relative(work, entry), output: blob, disableExperimentalSEAWarning: true, useCodeCache: isHost, assets: relativeAssets}))
   execFileSync(process.execPath, ['--experimental-sea-config', config], {cwd: work, stdio: 'pipe'})
   const windows = target.os === 'windows'
   // Node's Windows binary is signed; the injection would leave a signature that no longer matches.
@@ -155,17 +189,18 @@ try {
     if (platforms.portable) {
       const portable = path.join(out, 'node')
       fs.mkdirSync(portable, {recursive: true})
-      const notices = noticesEntry(`${bin} ${pkg.version}`, await singleFile(packageDir, pkg, path.join(portable, bin), 'esm'))
+      const inputs = await singleFile(packageDir, portableEntry(pkg), path.join(portable, bin), 'esm')
+      const notices = noticesEntry(`${bin} ${pkg.version}`, packagesOf(bin, inputs, packageDir))
       for (const kind of ['tar.gz', 'zip']) archive(`${base}-node.${kind}`, portable, bin, kind, {platform: 'node', os: 'any', arch: 'any'}, notices)
     }
     if (platforms.targets.length > 0) {
-      const seaMain = path.join(work, `${bin}.cjs`)
-      const notices = noticesEntry(`${bin} ${pkg.version}`, await singleFile(packageDir, pkg, seaMain, 'cjs'), nodeLicense)
+      const {sea, inputs} = await seaFiles(packageDir, pkg, path.join(work, bin))
+      const notices = noticesEntry(`${bin} ${pkg.version}`, packagesOf(bin, inputs, packageDir), nodeLicense)
       for (const target of platforms.targets) {
         const dir = path.join(out, target.id)
         const executable = `${bin}${target.executableSuffix}`
         fs.mkdirSync(dir, {recursive: true})
-        seaExecutable(seaMain, path.join(dir, executable), work, {node: nodes.get(target.id), target, isHost: target.id === host})
+        seaExecutable(sea, path.join(dir, executable), work, {node: nodes.get(target.id), target, isHost: target.id === host})
         const platform = `${target.os}-${target.arch}`
         archive(`${base}-${platform}.${target.archive}`, dir, executable, target.archive, {platform, os: target.os, arch: target.arch}, notices)
       }

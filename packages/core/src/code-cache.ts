@@ -20,6 +20,8 @@ export interface CodeCacheOptions {
   cacheDir: string | undefined
   /** When to write a missing or rejected cache: at the process's exit, once everything the run needs is compiled. */
   saveAtExit?: (save: () => void) => void
+  /** What `__kubelineImport(specifier)` does; by default it imports the ES module at `specifier` relative to the bundle. */
+  importFromBundle?: (specifier: string) => Promise<unknown>
 }
 
 /**
@@ -30,8 +32,17 @@ export interface CodeCacheOptions {
  * an ES module relative to the bundle: a script run by node:vm cannot use import() without
  * --experimental-vm-modules.
  */
-export function requireWithCodeCache(file: string, {cacheDir, saveAtExit = (save) => process.once('exit', save)}: CodeCacheOptions): unknown {
-  const bytes = fs.readFileSync(file)
+export function requireWithCodeCache(file: string, options: CodeCacheOptions): unknown {
+  return runWithCodeCache(fs.readFileSync(file), file, options)
+}
+
+/**
+ * requireWithCodeCache for a bundle given as bytes, e.g. an asset of a single executable application;
+ * `file` is where it stands: its name in stack traces and caches, and what its require() and
+ * `__kubelineImport` resolve from.
+ */
+export function runWithCodeCache(bytes: Buffer, file: string, options: CodeCacheOptions): unknown {
+  const {cacheDir, saveAtExit = (save) => process.once('exit', save)} = options
   const source = bytes.toString('utf8')
   // One cache per bundle path; its name changes with the bundle's content and the Node that runs it.
   // Hashed with node:crypto, which the bundle's TLS loads anyway (node:zlib's crc32 would load zlib for it alone).
@@ -44,7 +55,7 @@ export function requireWithCodeCache(file: string, {cacheDir, saveAtExit = (save
     saveAtExit(() => replaceCache(cacheDir, prefix, cacheFile, script.createCachedData()))
   }
   const module = {exports: {}}
-  const importFromBundle = (specifier: string): Promise<unknown> => import(new URL(specifier, pathToFileURL(file)).href)
+  const importFromBundle = options.importFromBundle ?? ((specifier: string): Promise<unknown> => import(new URL(specifier, pathToFileURL(file)).href))
   const run = script.runInThisContext() as (...args: unknown[]) => void
   run.call(module.exports, module.exports, createRequire(file), module, file, path.dirname(file), importFromBundle)
   return module.exports

@@ -59,7 +59,16 @@ function isHelpCache(value: unknown): value is HelpCache {
 /** The plugin's dist/help.json, or undefined when it is missing or not one (oclif then renders the help). */
 export function readHelpCache(file: URL): HelpCache | undefined {
   try {
-    const value: unknown = JSON.parse(fs.readFileSync(file, 'utf8'))
+    return parseHelpCache(fs.readFileSync(file, 'utf8'))
+  } catch {
+    return undefined
+  }
+}
+
+/** A help.json's text (a file, or a SEA's asset), or undefined when it is not one. */
+export function parseHelpCache(text: string): HelpCache | undefined {
+  try {
+    const value: unknown = JSON.parse(text)
     return isHelpCache(value) ? value : undefined
   } catch {
     return undefined

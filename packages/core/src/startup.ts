@@ -10,7 +10,8 @@ import {fileURLToPath} from 'node:url'
 import {importOclif, oclifUserFiles, runBundledPlugin, withoutOclifEngineCheck} from './bundled-start.js'
 import type {BundledPlugin} from './bundled-start.js'
 import {userCacheDir} from './cache-file.js'
-import {MAX_HELP_ARGV, cachedHelp, readHelpCache} from './help-cache.js'
+import {MAX_HELP_ARGV, cachedHelp, parseHelpCache, readHelpCache} from './help-cache.js'
+import type {HelpCache} from './help-cache.js'
 import {mayRememberHelp, readRememberedHelp, recordHelp, rememberedHelpFile} from './remembered-help.js'
 import {exitOnClosedStdout} from './output/closed-stdout.js'
 
@@ -48,7 +49,8 @@ export async function startPlugin(binUrl: string, argv: string[] = process.argv.
     const {completePlugin} = await import('./completion/complete-main.js')
     return await completePlugin(binUrl, argv)
   }
-  const help = helpWithoutOclif(binUrl, argv)
+  const helpFile = new URL('../dist/help.json', binUrl)
+  const help = argv.length > MAX_HELP_ARGV ? undefined : helpWithoutOclif(readHelpCache(helpFile), fileURLToPath(helpFile), argv)
   if (help === 'printed') return
   const loadOptions = pluginLoadOptions(binUrl)
   const main = new URL('../dist/bundle/main.cjs', binUrl)
@@ -68,18 +70,15 @@ export async function startPlugin(binUrl: string, argv: string[] = process.argv.
 /**
  * Help without oclif, which is about half the start-up: the page the build stored, or else one oclif
  * rendered for this terminal in an earlier run. When neither is there for a help argv, the recorder that
- * keeps what oclif prints now.
+ * keeps what oclif prints now. `build` is the file that changes with each build (the stored help's).
  */
-function helpWithoutOclif(binUrl: string, argv: readonly string[]): 'printed' | ReturnType<typeof recordHelp> | undefined {
-  if (argv.length > MAX_HELP_ARGV) return undefined
-  const helpFile = new URL('../dist/help.json', binUrl)
-  const stored = readHelpCache(helpFile)
+function helpWithoutOclif(stored: HelpCache | undefined, build: string, argv: readonly string[]): 'printed' | ReturnType<typeof recordHelp> | undefined {
   const terminal = {env: process.env, stdoutIsTTY: Boolean(process.stdout.isTTY)}
   const page = stored && cachedHelp(stored, argv, terminal)
   const cacheDir = page === undefined && mayRememberHelp(stored, argv, process.env) ? userCacheDir() : undefined
   if (cacheDir === undefined) return page === undefined ? undefined : printed(page)
   const screen = {...terminal, stderrIsTTY: Boolean(process.stderr.isTTY), columns: process.stdout.isTTY ? process.stdout.columns : undefined}
-  const file = rememberedHelpFile(cacheDir, fileURLToPath(helpFile), argv, screen)
+  const file = rememberedHelpFile(cacheDir, build, argv, screen)
   const remembered = readRememberedHelp(file)
   return remembered === undefined ? recordHelp(file, cacheDir) : printed(remembered)
 }
@@ -94,6 +93,40 @@ interface MainBundle {
   modules: BundledPlugin['modules']
   runBundledPlugin: typeof runBundledPlugin
   oclifUserFiles: typeof oclifUserFiles
+}
+
+/**
+ * The assets of a plugin's single executable application (scripts/package.js); besides these, each package
+ * main.cjs imports with import() is an asset named by its specifier there (`./lazy/kubernetes-client-node.js`).
+ */
+export const SEA_ASSETS = {main: 'main.cjs', help: 'help.json', pjson: 'package.json'} as const
+
+/**
+ * A plugin as a Node single executable application (`pnpm package`): help is printed as from the npm
+ * package, before any bundle is compiled, and main.cjs and the packages it imports run from the assets,
+ * each with a code cache made after a run. The directory of the executable stands in for the package root.
+ */
+export async function startSea(argv: string[] = process.argv.slice(2)): Promise<void> {
+  exitOnClosedStdout()
+  const sea = process.getBuiltinModule('node:sea')
+  const stored = argv.length > MAX_HELP_ARGV || argv[0]?.startsWith('__complete') ? undefined : parseHelpCache(sea.getAsset(SEA_ASSETS.help, 'utf8'))
+  const help = stored && helpWithoutOclif(stored, process.execPath, argv)
+  if (help === 'printed') return
+  const {runWithCodeCache} = await import('./code-cache.js')
+  const root = path.dirname(process.execPath)
+  const cacheDir = userCacheDir()
+  const runAsset = (key: string): unknown =>
+    runWithCodeCache(Buffer.from(sea.getAsset(key)), path.join(root, `${path.basename(process.execPath)}-${path.basename(key)}`), {cacheDir, importFromBundle})
+  // Run once each, as import() would.
+  const imported = new Map<string, unknown>()
+  const importFromBundle = async (specifier: string): Promise<unknown> => {
+    if (!imported.has(specifier)) imported.set(specifier, runAsset(specifier))
+    return imported.get(specifier)
+  }
+  const bundle = runAsset(SEA_ASSETS.main) as MainBundle
+  const loadOptions = {root, pjson: JSON.parse(sea.getAsset(SEA_ASSETS.pjson, 'utf8')) as BundledPlugin['pjson']}
+  await bundle.runBundledPlugin({...loadOptions, modules: bundle.modules}, argv)
+  help?.save(await bundle.oclifUserFiles(loadOptions))
 }
 
 /**

@@ -3,9 +3,11 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {promisify} from 'node:util'
+import {isHelpStyleEnv} from '@kubeline/core'
 import {beforeAll, describe, expect, test} from 'vitest'
 import {krewManifest} from '../src/krew/krew-manifest.js'
 import type {ReleaseArtifact} from '../src/krew/krew-manifest.js'
+import {hostPlatform} from '../src/standalone/standalone-target.js'
 import {writePeChecksum} from '../src/standalone/strip-authenticode.js'
 
 // scripts/package.js (`pnpm package`) as a release would run it, into temporary directories.
@@ -153,3 +155,56 @@ describe('pnpm package --platform linux-arm64,win-x64 --plugin plugin-cron', () 
     expect(notices).toContain(noticeOf('yaml'))
   })
 })
+
+describe(`pnpm package --platform ${hostPlatform()} --plugin plugin-quota (this machine's SEA, with its code cache)`, () => {
+  const out = path.join(tmp, 'host')
+  const executable = path.join(out, hostPlatform(), `kubectl-quota_report${process.platform === 'win32' ? '.exe' : ''}`)
+  let home: string
+  beforeAll(async () => {
+    await packageInto(out, '--platform', hostPlatform(), '--plugin', 'plugin-quota')
+    home = fs.mkdtempSync(path.join(tmp, 'home-'))
+  }, 180_000)
+
+  /** No colour or width variables; caches and oclif's config under a directory of the test's own. */
+  const plainEnv = (extra: Record<string, string>) => ({
+    ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !isHelpStyleEnv(name) && name !== 'DEBUG')),
+    TMPDIR: home,
+    XDG_CONFIG_HOME: path.join(home, 'config'),
+    ...extra,
+  })
+  const sea = (args: string[], extra: Record<string, string> = {}) => run(executable, args, {env: plainEnv(extra), encoding: 'utf8'})
+
+  // DEBUG=* makes oclif log to stderr once it is imported.
+  test('--help prints the stored page, the npm package\'s, without compiling the bundle or importing oclif', async () => {
+    const npm = await run(process.execPath, [path.join(root, 'packages/plugin-quota/bin/run.js'), '--help'], {env: plainEnv({}), encoding: 'utf8'})
+    expect(await sea(['--help'], {DEBUG: '*'})).toEqual({stdout: npm.stdout, stderr: ''})
+  })
+
+  test('help oclif renders with colour is remembered, and printed the next time without oclif', async () => {
+    const first = await sea(['--help'], {FORCE_COLOR: '1'})
+    expect(first.stdout).toContain('\u001B[1mUSAGE')
+    expect(await sea(['--help'], {FORCE_COLOR: '1', DEBUG: '*'})).toEqual({stdout: first.stdout, stderr: ''})
+  })
+
+  test('a command runs main.cjs from the assets, and a package it imports with import() from its own asset', async () => {
+    expect((await sea(['--version'])).stdout).toMatch(/^@kubeline\/plugin-quota\/0\.1\.0 /)
+    // An exec credential plugin is what makes core import client-node; no server listens on port 9.
+    const kubeconfig = path.join(home, 'kubeconfig')
+    fs.writeFileSync(kubeconfig, [
+      'apiVersion: v1', 'kind: Config', 'current-context: c',
+      'clusters: [{name: c, cluster: {server: "https://127.0.0.1:9", insecure-skip-tls-verify: true}}]',
+      'contexts: [{name: c, context: {cluster: c, user: u}}]',
+      `users: [{name: u, user: {exec: {apiVersion: client.authentication.k8s.io/v1, command: ${JSON.stringify(process.execPath)}, args: ["-e", ${JSON.stringify(EXEC_CREDENTIAL)}], interactiveMode: Never}}}]`,
+    ].join('\n'))
+    const failed = await sea(['-n', 'default', '--kubeconfig', kubeconfig]).then(() => undefined, (err: {code: number; stderr: string}) => err)
+    expect(failed?.code).toBe(1)
+    expect(failed?.stderr).toMatch(/127\.0\.0\.1:9/)
+    expect(failed?.stderr).not.toMatch(/bug in kubeline/)
+    const cached = fs.readdirSync(path.join(home, `kubeline-code-cache-${process.getuid?.() ?? ''}`.replace(/-$/, '')))
+    expect(cached.some((name) => name.startsWith('kubectl-quota_report-kubernetes-client-node.js-'))).toBe(true)
+    expect(cached.some((name) => name.startsWith('kubectl-quota_report-main.cjs-'))).toBe(true)
+  })
+})
+
+/** What an exec credential plugin prints: a token for the (absent) server. */
+const EXEC_CREDENTIAL = `process.stdout.write(JSON.stringify({apiVersion: 'client.authentication.k8s.io/v1', kind: 'ExecCredential', status: {token: 'x'}}))`
