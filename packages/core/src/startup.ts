@@ -123,7 +123,8 @@ export async function startSea(argv: string[] = process.argv.slice(2)): Promise<
     if (!imported.has(specifier)) imported.set(specifier, runAsset(specifier))
     return imported.get(specifier)
   }
-  const bundle = runAsset(SEA_ASSETS.main) as MainBundle
+  // main.cjs evaluates oclif's index as it loads, as on the npm package's path.
+  const bundle = (await withoutOclifEngineCheck(() => runAsset(SEA_ASSETS.main))) as MainBundle
   const loadOptions = {root, pjson: JSON.parse(sea.getAsset(SEA_ASSETS.pjson, 'utf8')) as BundledPlugin['pjson']}
   await bundle.runBundledPlugin({...loadOptions, modules: bundle.modules}, argv)
   help?.save(await bundle.oclifUserFiles(loadOptions))
@@ -139,12 +140,12 @@ export function pluginLoadOptions(binUrl: string): {root: string; pjson: Oclif.I
   return {root, pjson: JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as Oclif.Interfaces.PJSON}
 }
 
-/** A plugin bundled into one file (`pnpm package`): the directory of the file or executable stands in for its root. */
+/** A plugin bundled into one file (`pnpm package`): the directory of the file stands in for its root. */
 export type StandalonePlugin = BundledPlugin
 
 /**
- * Start a plugin that has no files beside it: a single-file bundle or a Node single executable
- * application, where import() and require() reach only Node's builtins.
+ * Start a plugin that has no files beside it, the portable single file (`pnpm package`): all of it in
+ * one bundle, where import() and require() reach only Node's builtins.
  */
 export async function startStandalone(plugin: StandalonePlugin): Promise<void> {
   checkNodeVersion()
