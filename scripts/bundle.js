@@ -153,7 +153,8 @@ export async function seaBundles(packageDir) {
   const lazies = new Map()
   const main = await mainBundle(packageDir, pkg, lazies)
   const options = sharedBuildOptions()
-  const built = await Promise.all([...lazies.keys()].map(async (specifier) => {
+  // Sorted: esbuild resolves in parallel, and the SEA blob lists the assets in this order.
+  const built = await Promise.all([...lazies.keys()].sort().map(async (specifier) => {
     const result = await build({
       ...options,
       legalComments: 'eof',

@@ -44,12 +44,12 @@ function portableEntry(pkg) {
     `import {fileURLToPath} from 'node:url'`,
     `import {startStandalone} from ${JSON.stringify(STARTUP_SOURCE)}`,
     ...modules.map(({source}, i) => `import * as module${i} from ${JSON.stringify(`./${source}`)}`),
-    `startStandalone({root: path.dirname(fileURLToPath(import.meta.url)), pjson: ${JSON.stringify(seaPackageJson(pkg))}, modules: {${table.join(', ')}}})`,
+    `startStandalone({root: path.dirname(fileURLToPath(import.meta.url)), pjson: ${JSON.stringify(standalonePackageJson(pkg))}, modules: {${table.join(', ')}}})`,
   ].join('\n')
 }
 
 /** What oclif needs of package.json in a standalone build. */
-const seaPackageJson = (pkg) => ({name: pkg.name, version: pkg.version, type: pkg.type, oclif: pkg.oclif})
+const standalonePackageJson = (pkg) => ({name: pkg.name, version: pkg.version, type: pkg.type, oclif: pkg.oclif})
 
 /** A SEA's main script: startSea alone, so that --help never compiles the bundle. oclif is main.cjs's, never loaded here. */
 const SEA_ENTRY = `import {startSea} from ${JSON.stringify(STARTUP_SOURCE)}\nstartSea()`
@@ -98,7 +98,7 @@ async function seaFiles(packageDir, pkg, prefix) {
   const assets = {
     [SEA_ASSETS.main]: write('main.cjs', main),
     [SEA_ASSETS.help]: write('help.json', fs.readFileSync(path.join(packageDir, 'dist/help.json'))),
-    [SEA_ASSETS.pjson]: write('package.json', JSON.stringify(seaPackageJson(pkg))),
+    [SEA_ASSETS.pjson]: write('package.json', JSON.stringify(standalonePackageJson(pkg))),
     ...Object.fromEntries(lazies.map(({specifier, text}) => [specifier, write(path.basename(specifier, '.js') + '.cjs', text)])),
   }
   return {sea: {entry, assets}, inputs: [...entryInputs, ...inputs]}
