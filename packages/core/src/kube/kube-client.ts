@@ -5,7 +5,7 @@ import type {ResourceType} from './resource-types.js'
 import type {HttpRequest, KubeTransport} from './transport.js'
 import {parseBody} from './transport.js'
 import {watchObjects} from './watch-stream.js'
-import {EXEC_PROTOCOLS, collectExec} from './pod-exec.js'
+import {EXEC_PROTOCOLS, collectExec, execTimeout} from './pod-exec.js'
 import type {ExecResult} from './pod-exec.js'
 import type {WatchEvent, WatchOptions} from './watch-stream.js'
 
@@ -227,8 +227,10 @@ export class KubeClient {
     if (options.container !== undefined) query.push(['container', options.container])
     const path = `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(pod)}/exec`
     const description = {verb: 'create', type: POD_EXEC, namespace, name: pod}
+    const what = `exec in pod ${namespace}/${pod}`
+    if (options.signal?.aborted) throw execTimeout(what)
     const socket = await this.transport.upgrade(path, query, EXEC_PROTOCOLS, description)
-    return await collectExec(socket, `exec in pod ${namespace}/${pod}`, options.signal)
+    return await collectExec(socket, what, options.signal)
   }
 
   private scope(type: ResourceType, namespace: string | undefined): string | undefined {

@@ -103,6 +103,21 @@ describe('KubeClient.exec over WebSocket', () => {
     await expect(kube.exec('a', {namespace: 'x', command: ['true']})).rejects.toMatchObject({code: 'FORBIDDEN', message: /cannot create resource "pods\/exec"/})
   })
 
+  // Found flaky under load: an abort that came while the WebSocket was still connecting was never heard, and the
+  // exec waited for the command. The timeout here only guards against that hang.
+  test.each([
+    {name: 'before the exec starts (nothing is run)', abortAfterMs: undefined, execs: 0},
+    {name: 'while the WebSocket connects', abortAfterMs: 0, execs: 1},
+  ])('a signal that expires $name stops the exec and says so', async ({abortAfterMs, execs}) => {
+    const {kube, seen} = await serveExec((socket) => socket.send(frame(1, 'started\n')))
+    const abort = new AbortController()
+    if (abortAfterMs === undefined) abort.abort()
+    else setTimeout(() => abort.abort(), abortAfterMs)
+    const running = kube.exec('a', {namespace: 'x', command: ['sleep', '60'], signal: abort.signal})
+    await expect(running).rejects.toMatchObject({code: 'TIMEOUT', message: 'exec in pod x/a did not finish in time'})
+    expect(seen).toHaveLength(execs)
+  }, 20_000)
+
   test('an aborted exec stops and says so', async () => {
     const {kube} = await serveExec((socket) => socket.send(frame(1, 'started\n')))
     const abort = new AbortController()

@@ -24,6 +24,9 @@ interface ExecStatus {
   details?: {causes?: {reason?: string; message?: string}[]}
 }
 
+/** What an exec whose signal expired ends with. */
+export const execTimeout = (what: string): KubelineError => new KubelineError('TIMEOUT', `${what} did not finish in time`)
+
 /**
  * Reads one command's output and outcome from an open, paused exec socket: channel 1 and 2 are its output,
  * channel 3 the final metav1.Status. A non-zero exit is a result (exitCode), not an error; a failure
@@ -35,7 +38,9 @@ export async function collectExec(socket: WebSocket, what: string, signal?: Abor
   let status: ExecStatus | undefined
   return await new Promise<ExecResult>((resolve, reject) => {
     const onAbort = () => socket.terminate()
-    signal?.addEventListener('abort', onAbort, {once: true})
+    // A signal that expired while the socket was connecting fires no event any more.
+    if (signal?.aborted) onAbort()
+    else signal?.addEventListener('abort', onAbort, {once: true})
     socket.on('message', (data: Buffer) => {
       const channel = data[0]
       const payload = data.subarray(1)
@@ -47,7 +52,7 @@ export async function collectExec(socket: WebSocket, what: string, signal?: Abor
     socket.resume()
     socket.once('close', () => {
       signal?.removeEventListener('abort', onAbort)
-      if (signal?.aborted) return reject(new KubelineError('TIMEOUT', `${what} did not finish in time`))
+      if (signal?.aborted) return reject(execTimeout(what))
       const output = {stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8')}
       try {
         resolve({...output, exitCode: exitCodeOf(status, what)})
