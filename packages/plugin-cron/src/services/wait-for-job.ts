@@ -20,8 +20,8 @@ export async function waitForJob(
   options: {timeoutMs: number; onProgress?: (outcome: JobOutcome) => void; signal?: AbortSignal},
 ): Promise<WaitResult> {
   const controller = new AbortController()
-  options.signal?.addEventListener('abort', () => controller.abort(), {once: true})
   const timer = options.timeoutMs > 0 ? setTimeout(() => controller.abort(), options.timeoutMs) : undefined
+  const signal = options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal
   let last = job
   try {
     const first = jobOutcome(job)
@@ -30,7 +30,7 @@ export async function waitForJob(
       namespace: job.metadata.namespace,
       fieldSelector: `metadata.name=${job.metadata.name}`,
       resourceVersion: job.metadata.resourceVersion,
-      signal: controller.signal,
+      signal,
     })
     for await (const event of events) {
       if (event.object.metadata.uid !== job.metadata.uid) continue
