@@ -1,5 +1,5 @@
 import {readFile} from 'node:fs/promises'
-import {LabelSelector, UsageError, readManifests} from '@kubeline/core'
+import {LabelSelector, UsageError, compareCodeUnits, readManifests} from '@kubeline/core'
 import type {ComparedTrafficPort} from '../domain/compared-traffic.js'
 import {comparedTraffic} from '../domain/compared-traffic.js'
 import type {ConnectionChange} from '../domain/connectivity-diff.js'
@@ -53,6 +53,8 @@ export interface DiffReport {
   changes: DiffedConnection[]
   /** Acknowledgements that matched no newly denied connection (stale, or mistyped). */
   unmatchedAcks: string[]
+  /** With `--port declared`: pods of the scope towards which nothing was compared (they declare none of the protocols asked). */
+  uncompared: string[]
 }
 
 /**
@@ -82,6 +84,7 @@ export async function diffConnectivity(source: ClusterSource, query: DiffQuery):
     policies,
     changes,
     unmatchedAcks: acks.map((ack) => ack.text).filter((text) => !used.has(text)),
+    uncompared: towardsPod ? [...towardsPod].filter(([pod, pairs]) => pairs.size === 0 && (inScope?.has(pod) ?? true)).map(([pod]) => pod).sort(compareCodeUnits) : [],
   }
 }
 

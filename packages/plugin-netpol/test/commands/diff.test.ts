@@ -151,18 +151,23 @@ describe('netpol-test diff', () => {
     const httpOnly = manifestList([networkPolicy('db-http-only', {podSelector: {matchLabels: {pod: 'db'}}, ingress: [{ports: [{port: 80}]}]}, shop)])
     const diff = async (extra: string[]) => {
       const run = await netpol(['diff', '-n', shop, '-f', '-', '-o', 'json', ...extra], httpOnly)
-      return {code: run.code, document: JSON.parse(run.stdout)}
+      return {code: run.code, document: JSON.parse(run.stdout), stderr: run.stderr}
     }
     const declared = await diff(['--port', 'declared'])
     expect(declared.code).toBe(3)
+    // client declares no port: what would cut traffic towards it goes unseen, and the user is told so.
+    expect(declared.stderr).toBe(`Warning: no connection was compared towards 1 pod that declares no TCP container port: ${shop}/client (list its ports beside "declared", e.g. --port declared,8080)\n`)
     expect(declared.document.traffic).toContainEqual({port: 5432, protocol: 'TCP', towards: 'declaring-pods'})
     expect(declared.document.changes).toContainEqual({change: 'newly-denied', from: `${shop}/client`, to: `${shop}/db`, port: 5432, protocol: 'TCP', podPairs: 1, blocking: true})
     // Only db declares 5432, and the policy selects only db: every change is towards db on 5432, none on the ports of other pods.
     expect(declared.document.changes.filter((change: {to: string; port: number}) => change.to !== `${shop}/db` || change.port !== 5432)).toEqual([])
     expect(await diff([])).toMatchObject({code: 0, document: {traffic: [{port: 80, protocol: 'TCP'}], changes: []}})
-    expect(await diff(['--port', 'declared', '--protocol', 'UDP'])).toMatchObject({code: 0, document: {traffic: [], changes: []}})
+    const udp = await diff(['--port', 'declared', '--protocol', 'UDP'])
+    expect(udp).toMatchObject({code: 0, document: {traffic: [], changes: []}})
+    expect(udp.stderr).toContain(`towards 2 pods that declare no UDP container port: ${shop}/client, ${shop}/db (list their ports`)
     const withListed = await diff(['--port', 'declared,80'])
     expect(withListed.code).toBe(3)
+    expect(withListed.stderr).toBe('')
     expect(withListed.document.traffic).toEqual(expect.arrayContaining([{port: 80, protocol: 'TCP', towards: 'every-pod'}, {port: 5432, protocol: 'TCP', towards: 'declaring-pods'}]))
     const table = await netpol(['diff', '-n', shop, '-f', '-', '--port', 'declared'], httpOnly)
     expect(table.stdout).toMatch(/newly denied +\S+\/client +\S+\/db +TCP\/5432 +1 +NO\n/)
