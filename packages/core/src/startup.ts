@@ -59,8 +59,7 @@ export async function startPlugin(binUrl: string, argv: string[] = process.argv.
     const {requireWithCodeCache} = await import('./code-cache.js')
     // main.cjs evaluates oclif's index as it loads (the command modules import it).
     const bundle = (await withoutOclifEngineCheck(() => requireWithCodeCache(fileURLToPath(main), {cacheDir: userCacheDir()}))) as MainBundle
-    await bundle.runBundledPlugin({...loadOptions, modules: bundle.modules}, argv)
-    return help?.save(await bundle.oclifUserFiles(loadOptions))
+    return await runMainBundle(bundle, loadOptions, argv, help)
   }
   const {execute} = await importOclif()
   await execute({loadOptions, args: argv})
@@ -86,6 +85,12 @@ function helpWithoutOclif(stored: HelpCache | undefined, build: string, argv: re
 function printed(page: string): 'printed' {
   process.stdout.write(page)
   return 'printed'
+}
+
+/** Run the command in main.cjs; then keep the help oclif printed, when `help` is recording it. */
+async function runMainBundle(bundle: MainBundle, loadOptions: Pick<BundledPlugin, 'root' | 'pjson'>, argv: string[], help: ReturnType<typeof recordHelp> | undefined): Promise<void> {
+  await bundle.runBundledPlugin({...loadOptions, modules: bundle.modules}, argv)
+  help?.save(await bundle.oclifUserFiles(loadOptions))
 }
 
 /** What dist/bundle/main.cjs exports (scripts/bundle.js): the plugin's oclif modules and the functions that run them. */
@@ -126,8 +131,7 @@ export async function startSea(argv: string[] = process.argv.slice(2)): Promise<
   // main.cjs evaluates oclif's index as it loads, as on the npm package's path.
   const bundle = (await withoutOclifEngineCheck(() => runAsset(SEA_ASSETS.main))) as MainBundle
   const loadOptions = {root, pjson: JSON.parse(sea.getAsset(SEA_ASSETS.pjson, 'utf8')) as BundledPlugin['pjson']}
-  await bundle.runBundledPlugin({...loadOptions, modules: bundle.modules}, argv)
-  help?.save(await bundle.oclifUserFiles(loadOptions))
+  await runMainBundle(bundle, loadOptions, argv, help)
 }
 
 /**
