@@ -22,10 +22,22 @@ async function whenAnnotated(name: string, namespace: string, key: string, wante
   throw new Error(`annotation ${key} of ${namespace}/${name} never got the wanted value`)
 }
 
+/**
+ * Settles once the watcher has printed a line matching `line`. Acting on the release before that would let the
+ * watcher's first read see a later state (a race CI hit once).
+ */
+function shownOnStderr(line: RegExp): {shown: Promise<void>; observe: (stderr: string) => void} {
+  let resolveShown = (): void => undefined
+  const shown = new Promise<void>((resolve) => (resolveShown = resolve))
+  return {shown, observe: (stderr) => (line.test(stderr) ? resolveShown() : undefined)}
+}
+
 describe('rollout-canary status --watch', () => {
   test('follows a release driven elsewhere to Healthy: exit 0, a line per change on stderr, the final status on stdout', async () => {
     const ns = await pausedRelease('watch-healthy', '25,50', '1s')
-    const watching = e2e.rollout(['status', 'web', '-n', ns, '--watch', '-o', 'json', '--timeout', '60s'])
+    const paused = shownOnStderr(/^Paused: step 1 of 3/m)
+    const watching = e2e.rollout(['status', 'web', '-n', ns, '--watch', '-o', 'json', '--timeout', '60s'], {onStderr: paused.observe})
+    await Promise.race([paused.shown, watching])
     const resumed = await e2e.rollout(['resume', 'web', '-n', ns, '--wait'])
     expect(resumed.code).toBe(0)
     const run = await watching
@@ -41,8 +53,9 @@ describe('rollout-canary status --watch', () => {
     const driving = e2e.rollout(['start', 'web', '-n', ns, '--image', 'web=registry.example.com/web:2', '--steps', '25,50', '--pause', '0', '--wait',
       '--check', 'false', '--failure-limit', '100', '--interval', '1s'])
     await whenAnnotated('web', ns, 'kubeline.dev/rollout-analysis-failures', (value) => Number(value) >= 1)
-    const watching = e2e.rollout(['status', 'web', '-n', ns, '--watch', '--until', 'paused'])
-    await whenAnnotated('web', ns, 'kubeline.dev/rollout-analysis-failures', (value) => Number(value) >= 2)
+    const retrying = shownOnStderr(/^Progressing: step 1 of 3, weight 25% .*analysis failed/m)
+    const watching = e2e.rollout(['status', 'web', '-n', ns, '--watch', '--until', 'paused'], {onStderr: retrying.observe})
+    await Promise.race([retrying.shown, watching])
     expect((await e2e.rollout(['pause', 'web', '-n', ns])).code).toBe(0)
     const run = await watching
     expect(run.code).toBe(0)

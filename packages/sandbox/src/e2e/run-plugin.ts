@@ -22,6 +22,8 @@ export interface RunPluginOptions {
   env?: Record<string, string>
   stdin?: string
   timeoutMs?: number
+  /** Called with all of stderr so far each time more arrives: lets a test act once the plugin has shown a state. */
+  onStderr?: (stderr: string) => void
 }
 
 /** The built binary's entry point (packages/<plugin>/bin/run.js), from src/e2e or dist/e2e alike. */
@@ -41,7 +43,10 @@ export async function runPlugin(binary: PluginBinary, args: string[], options: R
   let stdout = ''
   let stderr = ''
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr += chunk
+    options.onStderr?.(stderr)
+  })
   child.stdin.end(options.stdin ?? '')
   const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 60_000)
   const code = await new Promise<number>((resolve) => {
