@@ -36,8 +36,12 @@ describe.runIf(process.env[REAL_CLUSTER_ENV] === undefined)('kubectl quota-repor
 
 describe.runIf(process.env[REAL_CLUSTER_ENV] === undefined)('kubectl quota-report -n: API cost (the demo cluster)', () => {
   let demo: E2eCluster
+  // May read the quotas and LimitRanges of playground, and nothing else.
+  const podless = {name: 'podless', token: 'podless-token-api-cost', rules: [{apiGroups: [''], resources: ['resourcequotas', 'limitranges'], verbs: ['list'], namespaces: ['playground']}]}
+  let podlessKubeconfig: string
   beforeAll(async () => {
-    demo = await startE2eCluster({fixture: 'demo', controllers: false})
+    demo = await startE2eCluster({fixture: 'demo', controllers: false, users: [podless]})
+    podlessKubeconfig = await demo.sandbox!.writeKubeconfig(podless.name)
   })
   afterAll(async () => demo?.stop())
 
@@ -57,5 +61,32 @@ describe.runIf(process.env[REAL_CLUSTER_ENV] === undefined)('kubectl quota-repor
 
   test('checkout has compute quotas only: no PVC or Service list', async () => {
     expect(await listsOf('checkout')).toEqual(['list limitranges checkout x1', 'list pods checkout x1', 'list resourcequotas checkout x1'])
+  })
+
+  test('the pods are asked for while the quotas are still on their way: one round trip, not two', async () => {
+    const {requests, faults} = demo.sandbox!
+    requests.clear()
+    const held = faults.add({match: {verb: 'list', resource: 'resourcequotas'}, effect: {kind: 'delay', ms: 3000}, times: 1})
+    try {
+      let finished = false
+      const run = runPlugin('kubectl-quota_report', ['-n', 'payments', '-o', 'json'], {kubeconfig: demo.kubeconfigPath}).finally(() => (finished = true))
+      while (!finished && requests.count({verb: 'list', resource: 'pods'}) === 0) await new Promise((resolve) => setTimeout(resolve, 10))
+      expect(requests.count({verb: 'list', resource: 'pods'})).toBe(1)
+      // Not answered yet (held, or not even arrived): the pods did not wait for the quotas.
+      expect(requests.entries({verb: 'list', resource: 'resourcequotas'}).filter((request) => request.status !== 0)).toEqual([])
+      expect((await run).code).toBe(3) // payments holds a quota at its limit (docs/exit-codes.md)
+    } finally {
+      faults.remove(held.id)
+    }
+  })
+
+  test('no quota charges pods in playground: the pods asked for ahead are dropped, so a user who may not list pods still gets the report', async () => {
+    const admin = await runPlugin('kubectl-quota_report', ['-n', 'playground', '-o', 'json'], {kubeconfig: demo.kubeconfigPath})
+    // Held back so that the refusal of the pods asked for ahead surely comes first.
+    const held = demo.sandbox!.faults.add({match: {verb: 'list', resource: 'resourcequotas', namespace: 'playground'}, effect: {kind: 'delay', ms: 1000}, times: 1})
+    const limited = await runPlugin('kubectl-quota_report', ['-n', 'playground', '-o', 'json'], {kubeconfig: podlessKubeconfig})
+    demo.sandbox!.faults.remove(held.id)
+    expect(demo.sandbox!.requests.entries({user: podless.name, verb: 'list', resource: 'pods'}).map((request) => request.status)).toContain(403)
+    expect(limited).toEqual({...admin, stdout: admin.stdout.replaceAll('"kubeline-sandbox"', `"kubeline-sandbox-${podless.name}"`)})
   })
 })
