@@ -178,7 +178,8 @@ export async function seaBundles(packageDir) {
  * identifier. After a backslash it would not (`\é` is an identity escape): refused rather than changed.
  */
 export function asciiOnly(text) {
-  return text.replace(/\\?[^\x00-\x7f]/g, (match) => {
+  // Every UTF-16 code unit above 0x7f (no `u` flag: a character outside the BMP is two units, each escaped).
+  return text.replace(/\\?[\u0080-\uffff]/g, (match) => {
     if (match.startsWith('\\')) throw new Error(`main.cjs has an escaped non-ASCII character (${JSON.stringify(match)}) that cannot be rewritten as \\u`)
     return `\\u${match.charCodeAt(0).toString(16).padStart(4, '0')}`
   })

@@ -79,7 +79,10 @@ test('pluginLoadOptions gives the root and package.json oclif finds from bin/run
 
 describe('a command run through dist/bundle/main.cjs', () => {
   const engineCheck = process.env.OCLIF_DISABLE_ENGINE_WARNING
+  // The code cache of this temporary main.cjs (userCacheDir: under os.tmpdir()) goes with root, not into the user's cache.
+  beforeEach(() => vi.stubEnv('TMPDIR', path.join(root, 'tmp')))
   afterEach(() => {
+    vi.unstubAllEnvs()
     if (engineCheck === undefined) delete process.env.OCLIF_DISABLE_ENGINE_WARNING
     else process.env.OCLIF_DISABLE_ENGINE_WARNING = engineCheck
   })

@@ -40,15 +40,19 @@ async function installGlobally(tarball: string): Promise<string> {
   return path.join(prefix, 'bin')
 }
 
+/** TMPDIR: the code caches of the installed (temporary) bundles are kept in tmp and removed with it, not in the user's. */
 function withPath(binDir: string) {
-  return {env: {...process.env, PATH: `${binDir}${path.delimiter}${basePath}`, KUBECONFIG: path.join(tmp, 'no-kubeconfig')}}
+  return {env: {...process.env, PATH: `${binDir}${path.delimiter}${basePath}`, KUBECONFIG: path.join(tmp, 'no-kubeconfig'), TMPDIR: tmp}}
 }
 
 beforeAll(async () => {
   for (const dir of ['core', ...PLUGINS.map((plugin) => plugin.dir), 'kubeline']) tarballs.set(dir, await pnpmPack(dir))
   registry = await startLocalNpmRegistry([...tarballs.values()])
 }, 300_000)
-afterAll(async () => registry?.close())
+afterAll(async () => {
+  await registry?.close()
+  fs.rmSync(tmp, {recursive: true, force: true})
+})
 
 const read = async (tarball: string, file: string) => (await run('tar', ['-xzOf', tarball, `package/${file}`])).stdout
 /** The tarball's file names, without npm's `package/` prefix. */

@@ -4,7 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import {promisify} from 'node:util'
 import {isHelpStyleEnv} from '@kubeline/core'
-import {beforeAll, describe, expect, test} from 'vitest'
+import {afterAll, beforeAll, describe, expect, test} from 'vitest'
 import {krewManifest} from '../src/krew/krew-manifest.js'
 import type {ReleaseArtifact} from '../src/krew/krew-manifest.js'
 import {hostPlatform} from '../src/standalone/standalone-target.js'
@@ -14,6 +14,8 @@ import {writePeChecksum} from '../src/standalone/strip-authenticode.js'
 const run = promisify(execFile)
 const root = path.resolve(import.meta.dirname, '../../..')
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kubeline-package-'))
+// The archives, executables and the SEA's caches (TMPDIR below) are a few hundred megabytes a run.
+afterAll(() => fs.rmSync(tmp, {recursive: true, force: true}))
 const SEA_FUSE_SET = 'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2:1'
 const PLUGIN_BINS = ['kubectl-quota_report', 'kubectl-netpol_test', 'kubectl-rollout_canary', 'kubectl-cron_trigger']
 
@@ -93,7 +95,8 @@ describe('pnpm package --platform node (the portable single files), built twice'
   })
 
   test('the portable file runs', async () => {
-    const {stdout} = await run(process.execPath, [path.join(first, 'node/kubectl-cron_trigger'), '--version'])
+    // TMPDIR: Node's compile cache of this temporary file goes with tmp.
+    const {stdout} = await run(process.execPath, [path.join(first, 'node/kubectl-cron_trigger'), '--version'], {env: {...process.env, TMPDIR: tmp}})
     expect(stdout).toMatch(/^@kubeline\/plugin-cron\/0\.1\.0 /)
   })
 })

@@ -12,8 +12,13 @@ export const licenseEntry = {name: 'LICENSE', data: Buffer.from('Apache License\
  * tool would read it; `fileFlag` goes right before the file name (`-f` for tar).
  */
 export function readArchive(archive: Buffer, tool: string, args: readonly string[], options: {fileFlag?: string; timeZone: string}): string {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kubeline-archive-')), 'archive')
-  fs.writeFileSync(file, archive)
-  const fileArgs = options.fileFlag ? [options.fileFlag, file] : [file]
-  return execFileSync(tool, [...args, ...fileArgs], {encoding: 'utf8', env: {...process.env, TZ: options.timeZone}})
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kubeline-archive-'))
+  try {
+    const file = path.join(dir, 'archive')
+    fs.writeFileSync(file, archive)
+    const fileArgs = options.fileFlag ? [options.fileFlag, file] : [file]
+    return execFileSync(tool, [...args, ...fileArgs], {encoding: 'utf8', env: {...process.env, TZ: options.timeZone}})
+  } finally {
+    fs.rmSync(dir, {recursive: true, force: true})
+  }
 }
