@@ -11,6 +11,11 @@ const twoContainers: PodObject = {
   metadata: {namespace: 'x', name: 'web'},
   spec: {containers: [{name: 'app', ports: [{containerPort: 8080}]}, {name: 'proxy', ports: [{containerPort: 8080, protocol: 'TCP'}, {containerPort: 80}]}]},
 }
+const sidecarSpec = {
+  containers: [{name: 'app', ports: [{containerPort: 8080}]}],
+  initContainers: [{name: 'exporter', restartPolicy: 'Always', ports: [{containerPort: 9121}]}, {name: 'migrate', ports: [{containerPort: 8000}]}],
+}
+const withInitContainers: PodObject = {metadata: {namespace: 'x', name: 'cache'}, spec: sidecarSpec}
 
 describe('declaredPorts', () => {
   test.each([
@@ -19,6 +24,7 @@ describe('declaredPorts', () => {
     {name: 'no ports: none', pod: client, want: []},
     {name: 'every container, each pair once', pod: twoContainers, want: ['8080/TCP', '80/TCP']},
     {name: 'a protocol NetworkPolicy cannot name is left out', pod: pod('x/p', {}, '10.0.0.9', {ports: [{containerPort: 7, protocol: 'ICMP'}]}), want: []},
+    {name: 'init containers, native sidecars included, declare nothing (as named ports)', pod: withInitContainers, want: ['8080/TCP']},
   ])('$name', ({pod: declaring, want}) => {
     expect(declaredPorts(declaring).map(({port, protocol}) => `${port}/${protocol}`)).toEqual(want)
   })

@@ -109,6 +109,21 @@ describe('evaluateTraffic: implementation-defined choices', () => {
     expect({allowed: verdict.allowed, decidedBy: verdict.ingress.decidedBy}).toEqual({allowed, decidedBy})
   })
 
+  // Named ports come from spec.containers only, as kube-network-policies (pkg/api/helper.go NewPodInfo),
+  // Cilium and Antrea resolve them; Calico and kube-ovn also read init containers (docs/netpol-test.md).
+  const app = pod('prod/cache', {app: 'cache'}, '10.0.1.3', {ports: [{name: 'redis', containerPort: 6379}]})
+  const nativeSidecar = {name: 'exporter', restartPolicy: 'Always', ports: [{name: 'metrics', containerPort: 9121}]}
+  const plainInit = {name: 'migrate', ports: [{name: 'setup', containerPort: 8000}]}
+  const cache = {...app, spec: {...app.spec, initContainers: [nativeSidecar, plainInit]}}
+  test.each([
+    {name: 'a named port of an app container resolves', portName: 'redis', port: 6379, allowed: true},
+    {name: 'a named port only a native sidecar (restartPolicy Always) declares does not resolve', portName: 'metrics', port: 9121, allowed: false},
+    {name: 'a named port only a plain init container declares does not resolve', portName: 'setup', port: 8000, allowed: false},
+  ])('$name', ({portName, port, allowed}) => {
+    const policies = [ingressTo('cache', {ingress: [{ports: [{port: portName}]}]})]
+    expect(evaluateTraffic(cluster({namespaces, pods: [...pods, cache], networkPolicies: policies}), to('prod/cache', port)).allowed).toBe(allowed)
+  })
+
   const withHost = [...pods, pod('prod/node-agent', {app: 'web'}, '192.168.0.10', {hostNetwork: true})]
   test.each([
     {name: 'a host-network pod is never a policy subject (ingress open)', policies: denyAll, traffic: to('prod/node-agent', 80, 'TCP', 'dev/web'), allowed: true},
