@@ -3,6 +3,8 @@ export type {
   ClusterState,
   PodObject,
   NamespaceObject,
+  ContainerObject,
+  InitContainerObject,
   ContainerPortObject,
   NetworkPolicyObject,
   NetworkPolicyPeerObject,
@@ -39,8 +41,10 @@ export {compileNetworkPolicy} from './domain/network-policy-rules.js'
 export type {CompiledAdminPolicy, AdminRule, AdminEffect} from './domain/admin-policy.js'
 export {compileAdminNetworkPolicy, compileBaselineAdminNetworkPolicy} from './domain/admin-policy.js'
 export {compileClusterNetworkPolicy} from './domain/cluster-network-policy.js'
-export type {CompiledCluster} from './domain/compiled-cluster.js'
+export type {CompiledCluster, CompileOptions} from './domain/compiled-cluster.js'
 export {compileCluster, NAMESPACE_NAME_LABEL} from './domain/compiled-cluster.js'
+export type {NamedPortSource} from './domain/named-port-source.js'
+export {NAMED_PORT_SOURCES, portDeclaringContainers} from './domain/named-port-source.js'
 export type {Verdict, DirectionVerdict, MatchedRule, DecidingTier, Direction} from './domain/verdict.js'
 export type {Traffic, EndpointRef, EvaluationOptions, LoopbackMode} from './domain/evaluate-traffic.js'
 export {evaluateTraffic} from './domain/evaluate-traffic.js'

@@ -2,6 +2,8 @@ import {Flags} from '@oclif/core'
 import {UsageError, parseLabelSelector} from '@kubeline/core'
 import type {KubeClient, KubeFlagValues, LabelSelector} from '@kubeline/core'
 import type {EvaluationOptions} from './domain/evaluate-traffic.js'
+import type {NamedPortSource} from './domain/named-port-source.js'
+import {NAMED_PORT_SOURCES} from './domain/named-port-source.js'
 import {parseProtocolList} from './domain/port-list.js'
 import type {Protocol} from './domain/protocol.js'
 import type {ClusterSource} from './services/load-cluster.js'
@@ -20,6 +22,12 @@ export const clusterSourceFlags = {
 export const evaluationFlags = {
   'ipblock-matches-pods': Flags.boolean({description: 'Whether ipBlock peers match pod IPs.', default: true, allowNo: true}),
   loopback: Flags.string({description: "A pod's traffic to itself: allow (a pod cannot block itself) or deny.", options: ['allow', 'deny'], default: 'allow'}),
+  'named-ports': Flags.string({
+    description:
+      "Which containers' ports named ports (and --port declared) are read from: containers (spec.containers), sidecars (also init containers with restartPolicy Always) or init-containers (also every init container).",
+    options: [...NAMED_PORT_SOURCES],
+    default: 'containers',
+  }),
 }
 
 type SourceFlags = KubeFlagValues & {filename?: string[]; offline: boolean}
@@ -30,8 +38,13 @@ export function clusterSource(flags: SourceFlags, connect: () => Promise<KubeCli
   return {files, offline: flags.offline, connect, ...(flags.namespace === undefined ? {} : {namespace: flags.namespace})}
 }
 
-export function evaluationOptions(flags: {'ipblock-matches-pods': boolean; loopback: string}): EvaluationOptions {
-  return {ipBlockMatchesPods: flags['ipblock-matches-pods'], loopback: flags.loopback === 'deny' ? 'deny' : 'allow'}
+export function evaluationOptions(flags: {'ipblock-matches-pods': boolean; loopback: string; 'named-ports': string}): EvaluationOptions {
+  return {ipBlockMatchesPods: flags['ipblock-matches-pods'], loopback: flags.loopback === 'deny' ? 'deny' : 'allow', namedPorts: namedPortSource(flags['named-ports'])}
+}
+
+/** oclif has already refused any other value (`options`). */
+export function namedPortSource(flag: string): NamedPortSource {
+  return NAMED_PORT_SOURCES.find((source) => source === flag) ?? 'containers'
 }
 
 /**

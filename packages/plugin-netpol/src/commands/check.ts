@@ -19,6 +19,7 @@ allowed, 3 when denied; --expect deny swaps them for scripts. Policies of every 
     '<%= config.bin %> check --from shop/api --to ip:10.0.0.5 --port 5432 --expect deny',
     '<%= config.bin %> check --from x/a --to x/b --port 80 -f deny-all.yaml   # what if I apply it?',
     '<%= config.bin %> check --offline -f manifests/ --from x/deploy/web --to x/deploy/db --port 5432 -o json',
+    '<%= config.bin %> check --from monitoring/prometheus-0 --to shop/redis-0 --port 9121 --named-ports sidecars   # "metrics" is a native sidecar\'s port',
   ]
 
   static override flags = {

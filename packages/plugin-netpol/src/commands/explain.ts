@@ -1,6 +1,6 @@
 import {Args, Flags} from '@oclif/core'
 import {KubeCommand, allNamespacesFlag} from '@kubeline/core'
-import {clusterSource, clusterSourceFlags, evaluationFlags} from '../netpol-flags.js'
+import {clusterSource, clusterSourceFlags, evaluationFlags, namedPortSource} from '../netpol-flags.js'
 import {explanationView} from '../render/explanation-view.js'
 import {explainPolicies} from '../services/explain-policies.js'
 import {parsePolicyName} from '../services/policy-name.js'
@@ -26,6 +26,7 @@ POLICY is a name, or KIND/NAME (netpol, anp, banp, cnp). -o json prints the Poli
     ...clusterSourceFlags,
     ...allNamespacesFlag,
     'ipblock-matches-pods': evaluationFlags['ipblock-matches-pods'],
+    'named-ports': evaluationFlags['named-ports'],
     output: Flags.string({char: 'o', description: 'Output format: json|yaml.', default: 'table'}),
   }
 
@@ -34,7 +35,7 @@ POLICY is a name, or KIND/NAME (netpol, anp, banp, cnp). -o json prints the Poli
     const query = {
       ...(args.policy === undefined ? {} : {policy: parsePolicyName(args.policy)}),
       allNamespaces: flags['all-namespaces'],
-      options: {ipBlockMatchesPods: flags['ipblock-matches-pods']},
+      options: {ipBlockMatchesPods: flags['ipblock-matches-pods'], namedPorts: namedPortSource(flags['named-ports'])},
     }
     const explanations = await explainPolicies(clusterSource(flags, () => this.kube(flags)), query)
     if (explanations.length === 0) this.out.info('No policies found.')

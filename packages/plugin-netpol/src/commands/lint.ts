@@ -1,7 +1,7 @@
 import {Flags} from '@oclif/core'
 import {ExitCode, KubeCommand, allNamespacesFlag} from '@kubeline/core'
 import {SEVERITIES, isAtLeast} from '../domain/lint-finding.js'
-import {clusterSource, clusterSourceFlags, evaluationFlags} from '../netpol-flags.js'
+import {clusterSource, clusterSourceFlags, evaluationFlags, namedPortSource} from '../netpol-flags.js'
 import type {FailOn} from '../render/lint-view.js'
 import {lintView} from '../render/lint-view.js'
 import {lintPolicies} from '../services/lint-policies.js'
@@ -25,6 +25,7 @@ Exit 3 when a finding is at or above --fail-on (default error); --fail-on none n
     ...clusterSourceFlags,
     ...allNamespacesFlag,
     'ipblock-matches-pods': evaluationFlags['ipblock-matches-pods'],
+    'named-ports': evaluationFlags['named-ports'],
     'fail-on': Flags.string({description: 'Exit 3 when a finding is at or above this severity; none never fails.', options: [...FAIL_ON], default: 'error'}),
     output: Flags.string({char: 'o', description: 'Output format: wide|json|yaml.', default: 'table'}),
   }
@@ -32,7 +33,8 @@ Exit 3 when a finding is at or above --fail-on (default error); --fail-on none n
   async run(): Promise<void> {
     const {flags} = await this.parse(Lint)
     const failOn = FAIL_ON.find((level) => level === flags['fail-on']) ?? 'error'
-    const query = {allNamespaces: flags['all-namespaces'], options: {ipBlockMatchesPods: flags['ipblock-matches-pods']}}
+    const options = {ipBlockMatchesPods: flags['ipblock-matches-pods'], namedPorts: namedPortSource(flags['named-ports'])}
+    const query = {allNamespaces: flags['all-namespaces'], options}
     const findings = await lintPolicies(clusterSource(flags, () => this.kube(flags)), query)
     const failed = failOn !== 'none' && findings.some((finding) => isAtLeast(finding.severity, failOn))
     if (findings.length === 0) this.out.info('No findings.')

@@ -38,6 +38,7 @@ example a network plugin that does not enforce NetworkPolicy), 1 when some probe
   static override flags = {
     // Not --loopback: a pod's traffic to itself is never probed.
     'ipblock-matches-pods': evaluationFlags['ipblock-matches-pods'],
+    'named-ports': evaluationFlags['named-ports'],
     ...selectorFlag,
     ...probeFlags,
     port: Flags.string({

@@ -24,14 +24,29 @@ describe('declaredPorts', () => {
     {name: 'no ports: none', pod: client, want: []},
     {name: 'every container, each pair once', pod: twoContainers, want: ['8080/TCP', '80/TCP']},
     {name: 'a protocol NetworkPolicy cannot name is left out', pod: pod('x/p', {}, '10.0.0.9', {ports: [{containerPort: 7, protocol: 'ICMP'}]}), want: []},
-    {name: 'init containers, native sidecars included, declare nothing (as named ports)', pod: withInitContainers, want: ['8080/TCP']},
   ])('$name', ({pod: declaring, want}) => {
     expect(declaredPorts(declaring).map(({port, protocol}) => `${port}/${protocol}`)).toEqual(want)
+  })
+
+  // The same containers as named ports (named-port-source.ts): one choice governs both.
+  test.each([
+    {source: undefined, want: ['8080/TCP']},
+    {source: 'containers' as const, want: ['8080/TCP']},
+    {source: 'sidecars' as const, want: ['8080/TCP', '9121/TCP']},
+    {source: 'init-containers' as const, want: ['8080/TCP', '9121/TCP', '8000/TCP']},
+  ])('init containers under named ports from $source: $want', ({source, want}) => {
+    expect(declaredPorts(withInitContainers, source).map(({port, protocol}) => `${port}/${protocol}`)).toEqual(want)
   })
 
   test('a containerPort outside 1..65535 is an invalid manifest naming the pod and container', () => {
     const bad = pod('x/bad', {}, '10.0.0.9', {ports: [{containerPort: 70000}]})
     expect(() => declaredPorts(bad)).toThrow(expect.objectContaining({code: 'INVALID_MANIFEST', message: 'Pod x/bad: container "main": containerPort 70000: must be an integer between 1 and 65535'}))
+  })
+
+  test('an init container\'s bad containerPort is an invalid manifest only when its ports are read', () => {
+    const bad: PodObject = {...client, spec: {containers: [], initContainers: [{name: 'migrate', ports: [{containerPort: 0}]}]}}
+    expect(declaredPorts(bad, 'sidecars')).toEqual([])
+    expect(() => declaredPorts(bad, 'init-containers')).toThrow(expect.objectContaining({code: 'INVALID_MANIFEST', message: 'Pod x/client: container "migrate": containerPort 0: must be an integer between 1 and 65535'}))
   })
 })
 
@@ -99,5 +114,15 @@ describe('comparedTraffic', () => {
     const result = comparedTraffic(pods, {declared, listed}, protocols)
     expect(result.traffic).toEqual(traffic)
     expect(towards(result)).toEqual(towardsPod)
+  })
+
+  test('declared ports follow the named-port source: a sidecar\'s port is compared towards its pod under sidecars', () => {
+    const declared = (source?: 'sidecars') => comparedTraffic([withInitContainers, client], {declared: true, listed: []}, ['TCP'], source)
+    expect(towards(declared())).toEqual({'x/cache': ['8080/TCP'], 'x/client': []})
+    expect(declared('sidecars').traffic).toEqual([
+      {port: 8080, protocol: 'TCP', towards: 'declaring-pods'},
+      {port: 9121, protocol: 'TCP', towards: 'declaring-pods'},
+    ])
+    expect(towards(declared('sidecars'))).toEqual({'x/cache': ['8080/TCP', '9121/TCP'], 'x/client': []})
   })
 })

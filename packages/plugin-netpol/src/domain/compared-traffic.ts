@@ -1,5 +1,7 @@
 import {UsageError} from '@kubeline/core'
 import type {PodObject} from './kube-objects.js'
+import type {NamedPortSource} from './named-port-source.js'
+import {portDeclaringContainers} from './named-port-source.js'
 import type {PortSelection} from './port-list.js'
 import type {TrafficPort} from './port-matcher.js'
 import type {Protocol} from './protocol.js'
@@ -26,15 +28,21 @@ export interface ComparedTraffic {
  * - declared: towards each pod, the pairs it declares whose protocol is asked for, plus the listed
  *   ports x protocols; `traffic` is the union, sorted, each pair once. A pod that declares no port
  *   (with no port listed) is compared on nothing, even though it may listen on undeclared ports.
+ * `source` says which containers declare ports, as it does for named ports.
  */
-export function comparedTraffic(pods: readonly PodObject[], selection: PortSelection, protocols: readonly Protocol[]): ComparedTraffic {
+export function comparedTraffic(
+  pods: readonly PodObject[],
+  selection: PortSelection,
+  protocols: readonly Protocol[],
+  source: NamedPortSource = 'containers',
+): ComparedTraffic {
   const listed = selection.listed.flatMap((port) => protocols.map((protocol) => ({port, protocol})))
   if (!selection.declared) return {traffic: listed}
   const everyPod: ReadonlySet<string> = new Set(listed.map(trafficKey))
   const traffic = new Map<string, ComparedTrafficPort>(listed.map((pair) => [trafficKey(pair), {...pair, towards: 'every-pod'}]))
   const towardsPod = new Map<string, ReadonlySet<string>>()
   for (const pod of pods) {
-    const declared = declaredPorts(pod).filter((pair) => protocols.includes(pair.protocol))
+    const declared = declaredPorts(pod, source).filter((pair) => protocols.includes(pair.protocol))
     for (const pair of declared) if (!traffic.has(trafficKey(pair))) traffic.set(trafficKey(pair), {...pair, towards: 'declaring-pods'})
     towardsPod.set(`${pod.metadata.namespace}/${pod.metadata.name}`, declared.length === 0 ? everyPod : new Set([...everyPod, ...declared.map(trafficKey)]))
   }
@@ -43,13 +51,13 @@ export function comparedTraffic(pods: readonly PodObject[], selection: PortSelec
 }
 
 /**
- * The (containerPort, protocol) pairs of `spec.containers[].ports[]`, protocol TCP when absent, each
- * once. A protocol NetworkPolicy cannot name is left out (compiling the cluster reports it); a
- * containerPort outside 1..65535 throws INVALID_MANIFEST.
+ * The (containerPort, protocol) pairs of the containers `source` counts (`spec.containers[].ports[]`
+ * by default), protocol TCP when absent, each once. A protocol NetworkPolicy cannot name is left out
+ * (compiling the cluster reports it); a containerPort outside 1..65535 throws INVALID_MANIFEST.
  */
-export function declaredPorts(pod: PodObject): TrafficPort[] {
+export function declaredPorts(pod: PodObject, source: NamedPortSource = 'containers'): TrafficPort[] {
   const pairs = new Map<string, TrafficPort>()
-  for (const container of pod.spec?.containers ?? []) {
+  for (const container of portDeclaringContainers(pod, source)) {
     for (const {containerPort: port, protocol = 'TCP'} of container.ports ?? []) {
       if (!Number.isInteger(port) || port < 1 || port > 65535) {
         const where = `Pod ${pod.metadata.namespace}/${pod.metadata.name}: container "${container.name ?? ''}"`

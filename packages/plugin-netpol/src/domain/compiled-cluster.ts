@@ -1,4 +1,4 @@
-import {compareCodeUnits, UsageError} from '@kubeline/core'
+import {BugError, compareCodeUnits, UsageError} from '@kubeline/core'
 import type {LabelSet} from '@kubeline/core'
 import type {CompiledAdminPolicy} from './admin-policy.js'
 import {compileAdminNetworkPolicy, compileBaselineAdminNetworkPolicy} from './admin-policy.js'
@@ -7,6 +7,8 @@ import {parseIpAddress} from './cidr.js'
 import {compileClusterNetworkPolicy} from './cluster-network-policy.js'
 import type {PodEndpoint} from './endpoint.js'
 import type {ClusterState, PodObject} from './kube-objects.js'
+import type {NamedPortSource} from './named-port-source.js'
+import {portDeclaringContainers} from './named-port-source.js'
 import type {CompiledNetworkPolicy} from './network-policy-rules.js'
 import {compileNetworkPolicy} from './network-policy-rules.js'
 import type {NamedContainerPort} from './port-matcher.js'
@@ -18,6 +20,8 @@ export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name'
 /** A cluster with every policy compiled once, ready for many evaluations. */
 export interface CompiledCluster {
   compiled: true
+  /** Which containers' ports the pods' named ports were read from. */
+  namedPorts: NamedPortSource
   pods: readonly PodEndpoint[]
   podsByName: ReadonlyMap<string, PodEndpoint>
   namespaceLabels: ReadonlyMap<string, LabelSet>
@@ -28,12 +32,18 @@ export interface CompiledCluster {
   baselineTier: readonly CompiledAdminPolicy[]
 }
 
+/** How pods are read: `namedPorts` (default `containers`) says which containers' named ports count. */
+export interface CompileOptions {
+  namedPorts?: NamedPortSource
+}
+
 /**
  * Compiles every object (throwing INVALID_MANIFEST on the first invalid policy). Namespaces that
  * pods refer to but that are not listed are assumed to exist with no labels, and every
  * namespace gets `kubernetes.io/metadata.name=<name>` as the API server sets it.
  */
-export function compileCluster(cluster: ClusterState): CompiledCluster {
+export function compileCluster(cluster: ClusterState, options: CompileOptions = {}): CompiledCluster {
+  const namedPorts = options.namedPorts ?? 'containers'
   const namespaceLabels = new Map<string, LabelSet>()
   for (const namespace of cluster.namespaces) {
     namespaceLabels.set(namespace.metadata.name, {...namespace.metadata.labels, [NAMESPACE_NAME_LABEL]: namespace.metadata.name})
@@ -45,7 +55,7 @@ export function compileCluster(cluster: ClusterState): CompiledCluster {
     namespaceLabels.set(namespace, synthesised)
     return synthesised
   }
-  const pods = cluster.pods.map((pod) => podEndpoint(pod, labelsOf(pod.metadata.namespace)))
+  const pods = cluster.pods.map((pod) => podEndpoint(pod, labelsOf(pod.metadata.namespace), namedPorts))
   const networkPoliciesByNamespace = new Map<string, CompiledNetworkPolicy[]>()
   for (const policy of cluster.networkPolicies.map(compileNetworkPolicy)) {
     const inNamespace = networkPoliciesByNamespace.get(policy.namespace)
@@ -55,6 +65,7 @@ export function compileCluster(cluster: ClusterState): CompiledCluster {
   const cnps = (cluster.clusterNetworkPolicies ?? []).map(compileClusterNetworkPolicy)
   return {
     compiled: true,
+    namedPorts,
     pods,
     podsByName: new Map(pods.map((pod) => [`${pod.namespace}/${pod.name}`, pod])),
     namespaceLabels,
@@ -64,13 +75,25 @@ export function compileCluster(cluster: ClusterState): CompiledCluster {
   }
 }
 
+/**
+ * `cluster` compiled with `options`, or as it was compiled: a compiled cluster's pods already carry
+ * their named ports, so asking for another source is a mistake of the caller (a BugError).
+ */
+export function compiledCluster(cluster: ClusterState | CompiledCluster, options: CompileOptions): CompiledCluster {
+  if (!('compiled' in cluster)) return compileCluster(cluster, options)
+  if (options.namedPorts !== undefined && options.namedPorts !== cluster.namedPorts) {
+    throw new BugError(`a cluster compiled with named ports from ${cluster.namedPorts}, evaluated with ${options.namedPorts}: compile it with the same options`)
+  }
+  return cluster
+}
+
 /** Same-priority order is implementation-defined upstream; we make it deterministic (kind, then name). */
 function inEvaluationOrder(policies: CompiledAdminPolicy[]): CompiledAdminPolicy[] {
   return policies.sort((a, b) => a.priority - b.priority || compareCodeUnits(a.ref.kind, b.ref.kind) || compareCodeUnits(a.ref.name, b.ref.name))
 }
 
 /** A pod as the matchers see it. A pod without IPs (not yet scheduled) simply matches no ipBlock. */
-export function podEndpoint(pod: PodObject, namespaceLabels: LabelSet): PodEndpoint {
+export function podEndpoint(pod: PodObject, namespaceLabels: LabelSet, namedPortSource: NamedPortSource): PodEndpoint {
   const name = `${pod.metadata.namespace}/${pod.metadata.name}`
   return {
     kind: 'pod',
@@ -80,7 +103,7 @@ export function podEndpoint(pod: PodObject, namespaceLabels: LabelSet): PodEndpo
     namespaceLabels,
     hostNetwork: pod.spec?.hostNetwork === true,
     ips: podIps(pod, name),
-    namedPorts: namedPorts(pod, name),
+    namedPorts: namedPorts(pod, name, namedPortSource),
   }
 }
 
@@ -93,8 +116,8 @@ function podIps(pod: PodObject, name: string): IpAddress[] {
   })
 }
 
-function namedPorts(pod: PodObject, name: string): NamedContainerPort[] {
-  return (pod.spec?.containers ?? []).flatMap((container) =>
+function namedPorts(pod: PodObject, name: string, source: NamedPortSource): NamedContainerPort[] {
+  return portDeclaringContainers(pod, source).flatMap((container) =>
     (container.ports ?? []).flatMap((port) => {
       const protocol = port.protocol ?? 'TCP'
       if (!isProtocol(protocol)) throw new UsageError('INVALID_MANIFEST', `Pod ${name}: container "${container.name ?? ''}" port ${port.containerPort}: unsupported protocol "${protocol}"`)

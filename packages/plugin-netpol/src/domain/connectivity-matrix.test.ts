@@ -9,17 +9,22 @@ import {randomCluster} from './test-support/random-cluster.js'
 
 describe('connectivityMatrix agrees with evaluateTraffic on every pair', () => {
   const seeds = Array.from({length: 40}, (_, i) => i + 1)
-  const optionSets: EvaluationOptions[] = [{loopback: 'policy'}, {loopback: 'policy', ipBlockMatchesPods: false}]
+  const optionSets: EvaluationOptions[] = [
+    {loopback: 'policy'},
+    {loopback: 'policy', ipBlockMatchesPods: false},
+    {loopback: 'policy', namedPorts: 'sidecars'},
+    {loopback: 'policy', namedPorts: 'init-containers'},
+  ]
   test.each(seeds)('random cluster #%i', (seed) => {
-    const state = compileCluster(randomCluster(seed))
     for (const options of optionSets) {
+      const state = compileCluster(randomCluster(seed), options)
       for (const matrix of connectivityMatrix(state, {ports: [80, 8080], protocols: ['TCP', 'UDP'], options})) {
         const disagreements = matrix.pods.flatMap((from, i) =>
           matrix.pods.flatMap((to, j) => {
             const [fromNs = '', fromName = ''] = from.split('/')
             const [toNs = '', toName = ''] = to.split('/')
             const verdict = evaluateTraffic(state, {source: {namespace: fromNs, name: fromName}, destination: {namespace: toNs, name: toName}, port: matrix.port, protocol: matrix.protocol}, options)
-            return verdict.allowed === isAllowed(matrix, i, j) ? [] : [`${matrix.protocol}/${matrix.port} ${from} -> ${to} (ipBlockMatchesPods=${String(options.ipBlockMatchesPods)})`]
+            return verdict.allowed === isAllowed(matrix, i, j) ? [] : [`${matrix.protocol}/${matrix.port} ${from} -> ${to} (${JSON.stringify(options)})`]
           }),
         )
         expect(disagreements).toEqual([])
@@ -86,5 +91,26 @@ describe('podEquivalenceClasses', () => {
     const {classes, classOfPod} = podEquivalenceClasses(compiled, {ipBlockMatchesPods})
     expect(classes.map((c) => c.members.map((i) => `${compiled.pods[i]?.namespace}/${compiled.pods[i]?.name}`))).toEqual(groups)
     classes.forEach((c, index) => c.members.forEach((member) => expect(classOfPod[member]).toBe(index)))
+  })
+
+  // Two pods that differ only in a native sidecar's (or a plain init container's) named port must not share a
+  // verdict once those ports count: a named-port rule admits one and not the other.
+  const withInit = (ref: string, restartPolicy?: string) => {
+    const base = pod(ref, {app: 'a'}, '10.0.0.9', {ports: http})
+    return {...base, spec: {...base.spec, initContainers: [{name: 'exporter', ...(restartPolicy ? {restartPolicy} : {}), ports: [{name: 'metrics', containerPort: 9121}]}]}}
+  }
+  const initPods = [pod('x/a1', {app: 'a'}, '10.0.0.1', {ports: http}), withInit('x/sidecar', 'Always'), withInit('x/init'), pod('x/client', {app: 'client'}, '10.0.0.2')]
+  const metricsOnly = [networkPolicy('x/metrics', {podSelector: {matchLabels: {app: 'a'}}, ingress: [{ports: [{port: 'metrics'}]}]})]
+  test.each([
+    {namedPorts: 'containers' as const, groups: [['x/a1', 'x/sidecar', 'x/init'], ['x/client']], reachable: []},
+    {namedPorts: 'sidecars' as const, groups: [['x/a1', 'x/init'], ['x/sidecar'], ['x/client']], reachable: ['x/sidecar']},
+    {namedPorts: 'init-containers' as const, groups: [['x/a1'], ['x/sidecar', 'x/init'], ['x/client']], reachable: ['x/sidecar', 'x/init']},
+  ])('named ports from $namedPorts: classes $groups; client reaches $reachable on 9121', ({namedPorts, groups, reachable}) => {
+    const compiled = compileCluster(cluster({pods: initPods, networkPolicies: metricsOnly}), {namedPorts})
+    const {classes} = podEquivalenceClasses(compiled, {ipBlockMatchesPods: true})
+    expect(classes.map((c) => c.members.map((i) => `${compiled.pods[i]?.namespace}/${compiled.pods[i]?.name}`))).toEqual(groups)
+    const [matrix] = connectivityMatrix(compiled, {ports: [9121], protocols: ['TCP'], options: {namedPorts}})
+    const table = matrix && allowedTable(matrix)
+    expect(['x/a1', 'x/sidecar', 'x/init'].filter((to) => table?.['x/client']?.[to])).toEqual(reachable)
   })
 })

@@ -2,7 +2,7 @@ import type {ClassSet} from './class-set.js'
 import {hasClass} from './class-set.js'
 import {ClassReachability} from './class-reachability.js'
 import type {CompiledCluster} from './compiled-cluster.js'
-import {compileCluster} from './compiled-cluster.js'
+import {compiledCluster} from './compiled-cluster.js'
 import {podEquivalenceClasses} from './equivalence-classes.js'
 import type {EvaluationOptions, LoopbackMode} from './evaluate-traffic.js'
 import {resolvedOptions} from './evaluate-traffic.js'
@@ -36,7 +36,7 @@ export interface ConnectivityMatrix {
  * (a pod to itself) follows `options.loopback`.
  */
 export function connectivityMatrix(cluster: ClusterState | CompiledCluster, request: MatrixRequest): ConnectivityMatrix[] {
-  const compiled = 'compiled' in cluster ? cluster : compileCluster(cluster)
+  const compiled = compiledCluster(cluster, request.options ?? {})
   const options = resolvedOptions(request.options ?? {})
   const traffic = requestedTraffic(request)
   const {classes, classOfPod} = podEquivalenceClasses(compiled, options)

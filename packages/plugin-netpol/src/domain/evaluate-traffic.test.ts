@@ -2,6 +2,7 @@
 // cases follow kubernetes/api networking/v1/types.go and pkg/apis/networking/v1/defaults.go.
 import {describe, expect, test} from 'vitest'
 import type {Traffic} from './evaluate-traffic.js'
+import {compileCluster} from './compiled-cluster.js'
 import {evaluateTraffic} from './evaluate-traffic.js'
 import type {NetworkPolicyObject} from './kube-objects.js'
 import {cluster, namespace, networkPolicy, pod} from './test-support/cluster-builders.js'
@@ -109,19 +110,43 @@ describe('evaluateTraffic: implementation-defined choices', () => {
     expect({allowed: verdict.allowed, decidedBy: verdict.ingress.decidedBy}).toEqual({allowed, decidedBy})
   })
 
-  // Named ports come from spec.containers only, as kube-network-policies (pkg/api/helper.go NewPodInfo),
-  // Cilium and Antrea resolve them; Calico and kube-ovn also read init containers (docs/netpol-test.md).
+  // Which containers' ports a named port resolves against is the plugin's choice (named-port-source.ts):
+  // kube-network-policies (pkg/api/helper.go NewPodInfo), Cilium and Antrea read spec.containers only;
+  // kube-ovn and linkerd add native sidecars (restartPolicy Always); Calico adds every init container.
   const app = pod('prod/cache', {app: 'cache'}, '10.0.1.3', {ports: [{name: 'redis', containerPort: 6379}]})
   const nativeSidecar = {name: 'exporter', restartPolicy: 'Always', ports: [{name: 'metrics', containerPort: 9121}]}
   const plainInit = {name: 'migrate', ports: [{name: 'setup', containerPort: 8000}]}
   const cache = {...app, spec: {...app.spec, initContainers: [nativeSidecar, plainInit]}}
   test.each([
-    {name: 'a named port of an app container resolves', portName: 'redis', port: 6379, allowed: true},
-    {name: 'a named port only a native sidecar (restartPolicy Always) declares does not resolve', portName: 'metrics', port: 9121, allowed: false},
-    {name: 'a named port only a plain init container declares does not resolve', portName: 'setup', port: 8000, allowed: false},
-  ])('$name', ({portName, port, allowed}) => {
+    {name: 'default (containers): an app container\'s named port resolves', namedPorts: undefined, portName: 'redis', port: 6379, allowed: true},
+    {name: 'default (containers): a native sidecar\'s named port does not resolve', namedPorts: undefined, portName: 'metrics', port: 9121, allowed: false},
+    {name: 'default (containers): a plain init container\'s named port does not resolve', namedPorts: undefined, portName: 'setup', port: 8000, allowed: false},
+    {name: 'containers: an app container\'s named port resolves', namedPorts: 'containers' as const, portName: 'redis', port: 6379, allowed: true},
+    {name: 'containers: a native sidecar\'s named port does not resolve', namedPorts: 'containers' as const, portName: 'metrics', port: 9121, allowed: false},
+    {name: 'containers: a plain init container\'s named port does not resolve', namedPorts: 'containers' as const, portName: 'setup', port: 8000, allowed: false},
+    {name: 'sidecars: an app container\'s named port resolves', namedPorts: 'sidecars' as const, portName: 'redis', port: 6379, allowed: true},
+    {name: 'sidecars: a native sidecar\'s named port resolves', namedPorts: 'sidecars' as const, portName: 'metrics', port: 9121, allowed: true},
+    {name: 'sidecars: the sidecar\'s named port admits only its number', namedPorts: 'sidecars' as const, portName: 'metrics', port: 9122, allowed: false},
+    {name: 'sidecars: a plain init container\'s named port does not resolve', namedPorts: 'sidecars' as const, portName: 'setup', port: 8000, allowed: false},
+    {name: 'init-containers: an app container\'s named port resolves', namedPorts: 'init-containers' as const, portName: 'redis', port: 6379, allowed: true},
+    {name: 'init-containers: a native sidecar\'s named port resolves', namedPorts: 'init-containers' as const, portName: 'metrics', port: 9121, allowed: true},
+    {name: 'init-containers: a plain init container\'s named port resolves', namedPorts: 'init-containers' as const, portName: 'setup', port: 8000, allowed: true},
+  ])('$name', ({namedPorts, portName, port, allowed}) => {
     const policies = [ingressTo('cache', {ingress: [{ports: [{port: portName}]}]})]
-    expect(evaluateTraffic(cluster({namespaces, pods: [...pods, cache], networkPolicies: policies}), to('prod/cache', port)).allowed).toBe(allowed)
+    expect(evaluateTraffic(cluster({namespaces, pods: [...pods, cache], networkPolicies: policies}), to('prod/cache', port), {namedPorts}).allowed).toBe(allowed)
+  })
+
+  test('egress: a named port resolves on the destination\'s sidecar under sidecars only', () => {
+    const policies = [ingressTo('web', {policyTypes: ['Egress'], egress: [{ports: [{port: 'metrics'}]}]})]
+    const state = cluster({namespaces, pods: [...pods, cache], networkPolicies: policies})
+    expect([undefined, 'sidecars' as const].map((namedPorts) => evaluateTraffic(state, to('prod/cache', 9121), {namedPorts}).allowed)).toEqual([false, true])
+  })
+
+  test('a compiled cluster is evaluated with the named-port source it was compiled with', () => {
+    const compiled = compileCluster(cluster({namespaces, pods: [...pods, cache], networkPolicies: [ingressTo('cache', {ingress: [{ports: [{port: 'metrics'}]}]})]}), {namedPorts: 'sidecars'})
+    expect(evaluateTraffic(compiled, to('prod/cache', 9121)).allowed).toBe(true)
+    expect(evaluateTraffic(compiled, to('prod/cache', 9121), {namedPorts: 'sidecars'}).allowed).toBe(true)
+    expect(() => evaluateTraffic(compiled, to('prod/cache', 9121), {namedPorts: 'containers'})).toThrow('compiled with named ports from sidecars, evaluated with containers')
   })
 
   const withHost = [...pods, pod('prod/node-agent', {app: 'web'}, '192.168.0.10', {hostNetwork: true})]

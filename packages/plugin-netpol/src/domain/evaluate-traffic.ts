@@ -1,11 +1,12 @@
 import {KubelineError, UsageError} from '@kubeline/core'
 import {parseIpAddress} from './cidr.js'
 import type {CompiledCluster} from './compiled-cluster.js'
-import {compileCluster} from './compiled-cluster.js'
+import {compiledCluster} from './compiled-cluster.js'
 import type {Endpoint} from './endpoint.js'
 import {endpointName} from './endpoint.js'
 import {evaluateDirection} from './evaluate-direction.js'
 import type {ClusterState} from './kube-objects.js'
+import type {NamedPortSource} from './named-port-source.js'
 import type {Protocol} from './protocol.js'
 import {parseProtocol, validatePortNumber} from './protocol.js'
 import type {DirectionVerdict, Verdict} from './verdict.js'
@@ -26,17 +27,20 @@ export interface Traffic {
  * - `ipBlockMatchesPods` (default true, as the upstream conformance tests expect): whether ipBlock
  *   peers match pod IPs. Host-network pods' IPs are node IPs and always match;
  * - `loopback` (default `allow`: "a pod cannot block access to itself"): `deny` reports a pod's
- *   traffic to itself as blocked, `policy` evaluates it like any other connection.
+ *   traffic to itself as blocked, `policy` evaluates it like any other connection;
+ * - `namedPorts` (default `containers`): which containers' ports named ports resolve against (see
+ *   named-port-source.ts). A compiled cluster was compiled with its own: unset, that one stands.
  */
 export interface EvaluationOptions {
   ipBlockMatchesPods?: boolean
   loopback?: LoopbackMode
+  namedPorts?: NamedPortSource
 }
 
 export type LoopbackMode = 'allow' | 'deny' | 'policy'
 
 export function resolvedOptions(options: EvaluationOptions): Required<EvaluationOptions> {
-  return {ipBlockMatchesPods: options.ipBlockMatchesPods ?? true, loopback: options.loopback ?? 'allow'}
+  return {ipBlockMatchesPods: options.ipBlockMatchesPods ?? true, loopback: options.loopback ?? 'allow', namedPorts: options.namedPorts ?? 'containers'}
 }
 
 /**
@@ -45,7 +49,7 @@ export function resolvedOptions(options: EvaluationOptions): Required<Evaluation
  * for a bad port, protocol or IP, NOT_FOUND for an unknown pod, INVALID_MANIFEST for a bad policy.
  */
 export function evaluateTraffic(cluster: ClusterState | CompiledCluster, traffic: Traffic, options: EvaluationOptions = {}): Verdict {
-  const compiled = 'compiled' in cluster ? cluster : compileCluster(cluster)
+  const compiled = compiledCluster(cluster, options)
   const {ipBlockMatchesPods, loopback} = resolvedOptions(options)
   validatePortNumber(traffic.port)
   const protocol = parseProtocol(traffic.protocol)

@@ -15,12 +15,22 @@ export interface ContainerPortObject {
   protocol?: string
 }
 
+export interface ContainerObject {
+  name?: string
+  ports?: readonly ContainerPortObject[] | null
+}
+
+export interface InitContainerObject extends ContainerObject {
+  /** `Always` makes it a native sidecar: it keeps running beside the app containers. */
+  restartPolicy?: string | null
+}
+
 export interface PodObject {
   metadata: ObjectMetadata & {namespace: string}
   spec?: {
     hostNetwork?: boolean
-    containers?: readonly {name?: string; ports?: readonly ContainerPortObject[] | null}[]
-    initContainers?: readonly {name?: string; ports?: readonly ContainerPortObject[] | null}[]
+    containers?: readonly ContainerObject[]
+    initContainers?: readonly InitContainerObject[]
   }
   status?: {podIP?: string; podIPs?: readonly {ip: string}[] | null}
 }

@@ -84,6 +84,21 @@ describe('named ports resolve on the destination pods', () => {
   })
 })
 
+describe('named ports resolve on the containers the named-port source counts', () => {
+  const cache = pod('prod/cache', {app: 'cache'}, '10.0.1.4', {ports: [{name: 'redis', containerPort: 6379}]})
+  const withSidecar = {...cache, spec: {...cache.spec, initContainers: [{name: 'exporter', restartPolicy: 'Always', ports: [{name: 'metrics', containerPort: 9121}]}]}}
+  const policy = networkPolicy('prod/p', {podSelector: {matchLabels: {app: 'cache'}}, ingress: [{ports: [{port: 'metrics'}]}]})
+  test.each([
+    {namedPorts: 'containers' as const, resolved: []},
+    {namedPorts: 'sidecars' as const, resolved: [{port: 9121, protocol: 'TCP', pods: ['prod/cache']}]},
+    {namedPorts: 'init-containers' as const, resolved: [{port: 9121, protocol: 'TCP', pods: ['prod/cache']}]},
+  ])('$namedPorts: the sidecar\'s "metrics" resolves to $resolved', ({namedPorts, resolved}) => {
+    const compiled = compileCluster(cluster({namespaces, pods: [withSidecar], networkPolicies: [policy]}), {namedPorts})
+    const [explanation] = policyExplanations(compiled, [policy], {ipBlockMatchesPods: true})
+    expect(explanation?.ingress.rules[0]?.ports[0]?.resolved).toEqual(resolved)
+  })
+})
+
 describe('admin policies', () => {
   const anp: AdminNetworkPolicyObject = {
     metadata: {name: 'guard'},

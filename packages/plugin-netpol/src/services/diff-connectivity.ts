@@ -69,7 +69,7 @@ export async function diffConnectivity(source: ClusterSource, query: DiffQuery):
   const proposed = manifestCluster(await readManifests([...query.proposedFiles], {validateBuiltIns: true}), current.namespace)
   const acks = [...query.acks, ...(await readAckFiles(query.ackFiles))]
   const {before, after, policies} = proposedClusterStates(current.state, proposed.objects)
-  const {traffic, towardsPod} = comparedTraffic(before.pods, query.ports, query.protocols)
+  const {traffic, towardsPod} = comparedTraffic(before.pods, query.ports, query.protocols, query.options.namedPorts)
   const request = {traffic, options: query.options}
   const [beforeMatrices, afterMatrices] = [connectivityMatrix(before, request), connectivityMatrix(after, request)]
   const representativePods = new Map([...current.representativePods, ...proposed.representativePods])

@@ -27,7 +27,7 @@ export async function explainPolicies(source: ClusterSource, query: ExplainQuery
   const inScope = (namespace: string | undefined) => query.allNamespaces || namespace === undefined || namespace === cluster.namespace
   const wanted = query.policy
   const explanations = policyExplanations(
-    compileCluster(cluster.state),
+    compileCluster(cluster.state, query.options),
     cluster.state.networkPolicies,
     {ipBlockMatchesPods: resolvedOptions(query.options).ipBlockMatchesPods},
     (policy) => inScope(policy.ref.namespace) && (wanted === undefined || namesPolicy(wanted, policy.ref)),

@@ -16,7 +16,7 @@ export interface LintQuery {
 export async function lintPolicies(source: ClusterSource, query: LintQuery): Promise<LintFinding[]> {
   const cluster = await loadCluster(source)
   return lintCluster(
-    compileCluster(cluster.state),
+    compileCluster(cluster.state, query.options),
     cluster.state.networkPolicies,
     query.allNamespaces ? {kind: 'all'} : {kind: 'namespaces', namespaces: [cluster.namespace]},
     {ipBlockMatchesPods: resolvedOptions(query.options).ipBlockMatchesPods},

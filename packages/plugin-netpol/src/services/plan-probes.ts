@@ -60,7 +60,7 @@ export function planMatrixProbes(cluster: LoadedCluster, compiled: CompiledClust
   const shown = (cluster.state.pods as LivePod[])
     .filter((pod) => pod.status?.phase === 'Running' && podIp(pod) !== undefined)
     .filter((pod) => (query.namespace === undefined || pod.metadata.namespace === query.namespace) && selector.matches(pod.metadata.labels ?? {}))
-  const {traffic, towardsPod} = comparedTraffic(shown, query.ports, query.protocols)
+  const {traffic, towardsPod} = comparedTraffic(shown, query.ports, query.protocols, query.options.namedPorts)
   // `traffic` is ports outer; probes have always been planned protocols outer (a stable sort keeps the port order).
   const byProtocol = [...traffic].sort((a, b) => query.protocols.indexOf(a.protocol) - query.protocols.indexOf(b.protocol))
   const pods = shown.map((pod) => ({text: `${pod.metadata.namespace}/${pod.metadata.name}`, ref: {namespace: pod.metadata.namespace, name: pod.metadata.name}}))

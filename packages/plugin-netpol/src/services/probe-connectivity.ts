@@ -15,7 +15,7 @@ export type MakeProber = (kube: KubeClient) => Prober
 /** `probe` without a suite: the matrix's pairs, probed live and compared with the policies' verdict. */
 export async function probeMatrix(source: ClusterSource, query: MatrixProbeQuery, makeProber: MakeProber): Promise<ProbeResult[]> {
   const cluster = await loadCluster(liveSource(source))
-  const planned = planMatrixProbes(cluster, compileCluster(cluster.state), query)
+  const planned = planMatrixProbes(cluster, compileCluster(cluster.state, query.options), query)
   return await probeConnections(makeProber(cluster.kube as KubeClient), planned)
 }
 

@@ -56,7 +56,7 @@ export async function probeTestSuites(source: ClusterSource, suites: readonly Ne
 }
 
 async function checkSuites(cluster: LoadedCluster, suites: readonly NetpolTestSuite[], options: EvaluationOptions): Promise<CheckedCase[][]> {
-  const compiled = compileCluster(cluster.state)
+  const compiled = compileCluster(cluster.state, options)
   const checked: CheckedCase[][] = []
   for (const suite of suites) {
     const cases: CheckedCase[] = []

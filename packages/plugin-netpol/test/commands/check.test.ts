@@ -1,7 +1,7 @@
 import {runPlugin, startE2eCluster} from '@kubeline/sandbox/e2e'
 import type {E2eCluster} from '@kubeline/sandbox/e2e'
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
-import {DENY_ALL_BUT_A_TO_B, PODS_A_B_C, deployment, manifestList, networkPolicy, pod, waitForPods} from '../fixtures/netpol-objects.js'
+import {DENY_ALL_BUT_A_TO_B, PODS_A_B_C, deployment, manifestList, networkPolicy, pod, sidecarMetrics, waitForPods} from '../fixtures/netpol-objects.js'
 
 let cluster: E2eCluster
 let ns: string
@@ -199,6 +199,22 @@ describe('netpol-test check', () => {
     expect(denied.stdout).toContain("denied: a pod's traffic to itself (--loopback deny)")
   })
 
+  test('--named-ports: a named port only a native sidecar declares resolves with sidecars and init-containers, not by default', async () => {
+    const check = (...extra: string[]) =>
+      runPlugin('kubectl-netpol_test', ['check', '--offline', '-f', '-', '--from', 'x/prometheus', '--to', 'x/cache', '--port', '9121', ...extra], {
+        kubeconfig: '/nonexistent/kubeconfig',
+        stdin: manifestList(sidecarMetrics()),
+      })
+    for (const denied of [await check(), await check('--named-ports', 'containers')]) {
+      expect(denied.code).toBe(3)
+      expect(denied.stdout).toContain('ingress of x/cache: denied: isolated by NetworkPolicy x/metrics-only, and no rule of theirs allows this connection')
+    }
+    for (const allowed of [await check('--named-ports', 'sidecars'), await check('--named-ports', 'init-containers')]) {
+      expect(allowed.code).toBe(0)
+      expect(allowed.stdout).toContain('ingress of x/cache: allowed by NetworkPolicy x/metrics-only ingress rule 0 (Allow; peer: any peer; port 0: named port "metrics"/TCP)')
+    }
+  })
+
   test.each([
     {args: ['--from', 'A/b', '--to', 'x/b', '--port', '80'], message: 'invalid --from "A/b": "A" is not a valid name'},
     {args: ['--from', 'x/a', '--to', 'x/widget/b', '--port', '80'], message: 'invalid --to "x/widget/b"'},
@@ -207,6 +223,7 @@ describe('netpol-test check', () => {
     {args: ['--from', 'x/a', '--to', 'x/b', '--port', '80', '--protocol', 'ICMP'], message: 'unknown protocol "ICMP"'},
     {args: ['--from', 'x/a', '--to', 'x/nope', '--port', '80'], message: 'pod "nope" not found in namespace "x"'},
     {args: ['--from', 'x/a', '--to', 'x/deploy/nope', '--port', '80'], message: 'deployment "nope" in namespace "x" not found'},
+    {args: ['--from', 'x/a', '--to', 'x/b', '--port', '80', '--named-ports', 'all'], message: 'Expected --named-ports=all to be one of: containers, sidecars, init-containers'},
   ])('bad input exits 2: $message', async ({args, message}) => {
     const run = await netpol(['check', '--offline', '-f', '-', ...args], manifestList([pod('a', {}), pod('b', {})].map((object) => ({...object, metadata: {...object.metadata, namespace: 'x'}}))))
     expect(run.code).toBe(2)

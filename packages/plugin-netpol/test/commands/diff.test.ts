@@ -4,7 +4,7 @@ import {join} from 'node:path'
 import {runPlugin, startE2eCluster} from '@kubeline/sandbox/e2e'
 import type {E2eCluster} from '@kubeline/sandbox/e2e'
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
-import {DENY_ALL_BUT_A_TO_B, PODS_A_B_C, deployment, manifestList, networkPolicy, pod, waitForPods} from '../fixtures/netpol-objects.js'
+import {DENY_ALL_BUT_A_TO_B, PODS_A_B_C, deployment, manifestList, networkPolicy, pod, sidecarMetrics, waitForPods} from '../fixtures/netpol-objects.js'
 
 let cluster: E2eCluster
 let ns: string
@@ -128,6 +128,22 @@ describe('netpol-test diff', () => {
     expect(JSON.parse(same.stdout).changes).toEqual([])
     const text = await runPlugin('kubectl-netpol_test', ['diff', '--offline', '--base', base, '-f', '-'], {kubeconfig: '/nonexistent/kubeconfig', stdin: manifestList(objects.slice(3))})
     expect(text.stdout).toBe('Proposed: NetworkPolicy x/default-deny (replaces the current one), NetworkPolicy x/allow-a-to-b (replaces the current one)\nno connection changes its verdict on TCP/80\n')
+  })
+
+  test('--port declared with --named-ports sidecars also compares the port a native sidecar declares', async () => {
+    const base = join(dir, 'sidecar-base.json')
+    await writeFile(base, manifestList(sidecarMetrics().filter((object) => object.kind === 'Pod')))
+    const isolateCache = manifestList([networkPolicy('isolate-cache', {podSelector: {matchLabels: {app: 'cache'}}, policyTypes: ['Ingress']}, 'x')])
+    const declared = async (extra: string[]) => {
+      const run = await runPlugin('kubectl-netpol_test', ['diff', '--offline', '--base', base, '-f', '-', '--port', 'declared', '-o', 'json', ...extra], {kubeconfig: '/nonexistent/kubeconfig', stdin: isolateCache})
+      return JSON.parse(run.stdout) as {traffic: unknown[]; changes: {to: string; port: number}[]}
+    }
+    const byDefault = await declared([])
+    expect(byDefault.traffic).toEqual([{port: 6379, protocol: 'TCP', towards: 'declaring-pods'}])
+    expect(byDefault.changes.map((change) => `${change.to}:${change.port}`)).toEqual(['x/cache:6379'])
+    const withSidecars = await declared(['--named-ports', 'sidecars'])
+    expect(withSidecars.traffic).toEqual([{port: 6379, protocol: 'TCP', towards: 'declaring-pods'}, {port: 9121, protocol: 'TCP', towards: 'declaring-pods'}])
+    expect(withSidecars.changes.map((change) => `${change.to}:${change.port}`)).toEqual(['x/cache:6379', 'x/cache:9121'])
   })
 
   test.each([

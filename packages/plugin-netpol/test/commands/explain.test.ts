@@ -4,7 +4,7 @@ import {join} from 'node:path'
 import {runPlugin, startE2eCluster} from '@kubeline/sandbox/e2e'
 import type {E2eCluster} from '@kubeline/sandbox/e2e'
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
-import {DENY_ALL_BUT_A_TO_B, PODS_A_B_C, manifestList, networkPolicy} from '../fixtures/netpol-objects.js'
+import {DENY_ALL_BUT_A_TO_B, PODS_A_B_C, manifestList, networkPolicy, sidecarMetrics} from '../fixtures/netpol-objects.js'
 
 let cluster: E2eCluster
 let ns: string
@@ -84,6 +84,17 @@ NetworkPolicy ${ns}/default-deny
     const run = await runPlugin('kubectl-netpol_test', ['explain', 'allow-a-to-b', '--offline', '-n', 'x', '-f', '-'], {kubeconfig: '/nonexistent/kubeconfig', stdin: manifestList(objects)})
     expect(run).toMatchObject({code: 0, stderr: ''})
     expect(run.stdout.split('\n')[3]).toBe('    rule 0: allows from pods {pod=a} in namespace x [1 pod: x/a] on TCP/80')
+  })
+
+  test('--named-ports sidecars resolves a named port on a native sidecar, in explain and lint', async () => {
+    const offline = (args: string[]) => runPlugin('kubectl-netpol_test', [...args, '--offline', '-n', 'x', '-f', '-'], {kubeconfig: '/nonexistent/kubeconfig', stdin: manifestList(sidecarMetrics())})
+    const rule = (run: {stdout: string}) => run.stdout.split('\n')[3]
+    expect(rule(await offline(['explain', 'metrics-only']))).toBe('    rule 0: allows from any source (every pod and external address) on named port "metrics"/TCP (not defined by the destination pod)')
+    const resolved = await offline(['explain', 'metrics-only', '--named-ports', 'sidecars'])
+    expect(resolved).toMatchObject({code: 0, stderr: ''})
+    expect(rule(resolved)).toBe('    rule 0: allows from any source (every pod and external address) on named port "metrics"/TCP (TCP/9121 on 1 pod: x/cache)')
+    expect((await offline(['lint'])).stdout).toContain('NAMED_PORT_UNRESOLVED')
+    expect((await offline(['lint', '--named-ports', 'sidecars'])).stdout).not.toContain('NAMED_PORT_UNRESOLVED')
   })
 
   test('-f - with no POLICY: stdin is the manifests, never taken for the missing argument', async () => {

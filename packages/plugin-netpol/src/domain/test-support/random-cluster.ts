@@ -23,7 +23,12 @@ export function randomCluster(seed: number): ClusterState {
   const nsSelector = (): LabelSelectorObject => pick<LabelSelectorObject>([{}, {matchLabels: {team: pick(['a', 'b'])}}, {matchLabels: {'kubernetes.io/metadata.name': pick(['n0', 'n1'])}}])
   const pods: PodObject[] = Array.from({length: 14}, (_, i) => ({
     metadata: {name: `p${i}`, namespace: pick(['n0', 'n1', 'n2']), labels: {app: pick(['web', 'db', 'cache']), ...(chance(0.5) ? {tier: 'x'} : {})}},
-    spec: {hostNetwork: chance(0.1), containers: [{ports: chance(0.6) ? [{name: 'svc', containerPort: pick([80, 8080]), protocol: pick(['TCP', 'UDP'])}] : []}]},
+    spec: {
+      hostNetwork: chance(0.1),
+      containers: [{ports: chance(0.6) ? [{name: 'svc', containerPort: pick([80, 8080]), protocol: pick(['TCP', 'UDP'])}] : []}],
+      // A named port only an init container (native sidecar or not) declares: it counts under some named-port sources.
+      initContainers: chance(0.3) ? [{...(chance(0.5) ? {restartPolicy: 'Always'} : {}), ports: [{name: 'svc', containerPort: pick([80, 8080]), protocol: pick(['TCP', 'UDP'])}]}] : [],
+    },
     status: {podIP: `10.0.${i % 3}.${i + 1}`},
   }))
   const port = (): NetworkPolicyPortObject => pick([{port: 80}, {port: 80, endPort: 8080}, {protocol: 'UDP'}, {port: 'svc'}, {port: 'svc', protocol: 'UDP'}, {port: 8080, protocol: 'UDP'}])
