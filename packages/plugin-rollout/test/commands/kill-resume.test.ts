@@ -16,6 +16,8 @@ const OLD_IMAGE = 'registry.example.com/web:1'
 const NEW_IMAGE = 'registry.example.com/web:2'
 
 interface CapacityWatch {
+  /** Resolves once the watch has listed the namespace: from then on it sees every change. */
+  listed: Promise<void>
   /** Every breach of the capacity rules seen so far, one line each. */
   breaches: string[]
   /** The most canary pods seen available at once: proves the watch saw the release. */
@@ -37,6 +39,8 @@ function watchCapacity(namespace: string): CapacityWatch {
   const breaches: string[] = []
   let canaryPeak = 0
   const waiters: {index: number; resolve: () => void}[] = []
+  let listedNow = (): void => undefined
+  const listed = new Promise<void>((resolve) => (listedNow = resolve))
   const check = (): void => {
     const stable = latest.get('web')
     const canaryAvailable = availableOf(latest.get('web-canary'))
@@ -56,11 +60,14 @@ function watchCapacity(namespace: string): CapacityWatch {
       if (event.type === 'DELETED') latest.delete(event.object.metadata.name ?? '')
       else latest.set(event.object.metadata.name ?? '', event.object)
       check()
+      listedNow()
     }
   })().catch((error: unknown) => {
     if (!controller.signal.aborted) breaches.push(`watch failed: ${String(error)}`)
+    listedNow() // a watch that failed before listing is a breach, not a hang
   })
   return {
+    listed,
     breaches,
     canaryPeak: () => canaryPeak,
     stepReached: async (index) => await new Promise<void>((resolve) => waiters.push({index, resolve})),
@@ -86,6 +93,7 @@ async function releaseKilledAt(name: string, killAt: number): Promise<{ns: strin
   await e2e.cluster().apply([deployment('web', {replicas: REPLICAS})], ns)
   await settledDeployment(e2e.cluster().client, 'web', ns)
   const watch = watchCapacity(ns)
+  await watch.listed
   // The driver must die mid-release, not after finishing on its own.
   expect(await startKilledAt(ns, watch, killAt)).toBe(9)
   expect((await e2e.read('web', ns))?.metadata.annotations?.['kubeline.dev/rollout-phase']).toMatch(/^(Progressing|Promoting)$/)

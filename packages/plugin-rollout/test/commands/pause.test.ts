@@ -1,19 +1,23 @@
 import {describe, expect, test} from 'vitest'
 import {namespaceWithWeb} from '../fixtures/namespace-with-web.js'
-import {replicasOf, useRolloutE2e, whenCreated} from '../fixtures/rollout-e2e.js'
+import {replicasOf, shownOnStderr, useRolloutE2e} from '../fixtures/rollout-e2e.js'
 
 const e2e = useRolloutE2e()
 
 describe('rollout-canary pause', () => {
   test('holds a release that start --wait is driving through timed pauses; resume carries on', async () => {
     const ns = await namespaceWithWeb(e2e, 'pause')
-    const driving = e2e.rollout(['start', 'web', '-n', ns, '--image', 'web=registry.example.com/web:2', '--steps', '25,50', '--pause', '2s', '--wait'])
-    await whenCreated(e2e, 'web-canary', ns)
+    // The pause goes in once the driver sits in step 1's timed pause. That pause is long: with a short one the
+    // driver could move on to step 2 while the pause command was still starting (seconds, on a loaded machine).
+    const inTimedPause = shownOnStderr(/^paused at 25% until /m)
+    const driving = e2e.rollout(['start', 'web', '-n', ns, '--image', 'web=registry.example.com/web:2', '--steps', '25,50', '--pause', '1h', '--wait'],
+      {onStderr: inTimedPause.observe})
+    await Promise.race([inTimedPause.shown, driving])
     const paused = await e2e.rollout(['pause', 'web', '-n', ns, '-o', 'json'])
     expect(paused.code).toBe(0)
     expect(paused.stderr).toMatch(/deployment.apps\/web: paused at 25% \(step 1 of 3\)/)
     expect(JSON.parse(paused.stdout)).toMatchObject({phase: 'Paused', step: 1, desiredWeight: 25, lastChange: {what: 'pause'}})
-    // The driver reads the pause on its next round and stops there (exit 0), well before its 2s pause ends twice.
+    // The driver hears the pause through its watch and stops there (exit 0), long before its 1h pause would end.
     const driver = await driving
     expect(driver.code).toBe(0)
     expect(driver.stdout).toContain('deployment.apps/web: Paused (step 1 of 3)')
@@ -22,6 +26,10 @@ describe('rollout-canary pause', () => {
     expect(replicasOf(await e2e.read('web-canary', ns))).toBe(1)
     const status = await e2e.rollout(['status', 'web', '-n', ns, '-o', 'json'])
     expect(JSON.parse(status.stdout)).toMatchObject({phase: 'Paused', step: 1})
+    // Resume ends step 1's pause; step 2 has its own 1h pause, which the second resume ends.
+    const stepped = await e2e.rollout(['resume', 'web', '-n', ns])
+    expect(stepped.code).toBe(0)
+    expect(stepped.stdout).toContain('deployment.apps/web: Paused (step 2 of 3)')
     const resumed = await e2e.rollout(['resume', 'web', '-n', ns, '--wait'])
     expect(resumed.code).toBe(0)
     expect(resumed.stdout).toContain('deployment.apps/web: Healthy (step 3 of 3)')

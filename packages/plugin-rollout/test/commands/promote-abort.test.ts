@@ -1,23 +1,13 @@
 import {RESOURCES} from '@kubeline/core'
 import {describe, expect, test} from 'vitest'
 import {deployment, settledDeployment} from '../fixtures/deployments.js'
-import {imagesOf, replicasOf, useRolloutE2e, whenCreated} from '../fixtures/rollout-e2e.js'
+import {imagesOf, replicasOf, useRolloutE2e, watchedDuring, whenCreated} from '../fixtures/rollout-e2e.js'
 
 const e2e = useRolloutE2e()
 
 /** Every spec.replicas the stable Deployment takes while `during` runs, from a watch. */
 async function stableReplicasDuring(name: string, namespace: string, during: () => Promise<void>): Promise<number[]> {
-  const seen: number[] = []
-  const controller = new AbortController()
-  const watching = (async () => {
-    for await (const event of e2e.cluster().client.watch(RESOURCES.deployments, {namespace, fieldSelector: `metadata.name=${name}`, signal: controller.signal})) {
-      seen.push(replicasOf(event.object))
-    }
-  })()
-  await during()
-  controller.abort()
-  await watching
-  return seen
+  return (await watchedDuring(e2e, RESOURCES.deployments, name, namespace, during)).map((event) => replicasOf(event.object))
 }
 
 async function startedAt25(name: string, namespace: string): Promise<void> {

@@ -1,6 +1,6 @@
 import {describe, expect, test} from 'vitest'
 import {namespaceWithWeb} from '../fixtures/namespace-with-web.js'
-import {useRolloutE2e} from '../fixtures/rollout-e2e.js'
+import {shownOnStderr, useRolloutE2e} from '../fixtures/rollout-e2e.js'
 
 const e2e = useRolloutE2e()
 
@@ -20,16 +20,6 @@ async function whenAnnotated(name: string, namespace: string, key: string, wante
     await new Promise((resolve) => setTimeout(resolve, 50))
   }
   throw new Error(`annotation ${key} of ${namespace}/${name} never got the wanted value`)
-}
-
-/**
- * Settles once the watcher has printed a line matching `line`. Acting on the release before that would let the
- * watcher's first read see a later state (a race CI hit once).
- */
-function shownOnStderr(line: RegExp): {shown: Promise<void>; observe: (stderr: string) => void} {
-  let resolveShown = (): void => undefined
-  const shown = new Promise<void>((resolve) => (resolveShown = resolve))
-  return {shown, observe: (stderr) => (line.test(stderr) ? resolveShown() : undefined)}
 }
 
 describe('rollout-canary status --watch', () => {
@@ -66,11 +56,15 @@ describe('rollout-canary status --watch', () => {
 
   test('exits 3 when the release is aborted while watched', async () => {
     const ns = await pausedRelease('watch-abort')
-    const watching = e2e.rollout(['status', 'web', '-n', ns, '-w', '--until', 'healthy'])
-    await new Promise((resolve) => setTimeout(resolve, 1000))
+    // The abort only once the watcher has shown the paused release: a fixed sleep let a slow-starting watcher
+    // first read the release already Aborted, and the test passed without watching anything.
+    const paused = shownOnStderr(/^Paused: step 1 of 3/m)
+    const watching = e2e.rollout(['status', 'web', '-n', ns, '-w', '--until', 'healthy'], {onStderr: paused.observe})
+    await Promise.race([paused.shown, watching])
     expect((await e2e.rollout(['abort', 'web', '-n', ns])).code).toBe(3)
     const run = await watching
     expect(run.code).toBe(3)
+    expect(run.stderr).toMatch(/^Paused: step 1 of 3/m)
     expect(run.stdout).toContain('deployment.apps/web: Aborted')
   })
 

@@ -4,7 +4,7 @@ import {runPlugin} from '@kubeline/sandbox/e2e'
 import {describe, expect, test} from 'vitest'
 import {deployment, settledDeployment} from '../fixtures/deployments.js'
 import {fakeGatewayController} from '../fixtures/fake-gateway-controller.js'
-import {imagesOf, replicasOf, useRolloutE2e} from '../fixtures/rollout-e2e.js'
+import {imagesOf, replicasOf, useRolloutE2e, watchedDuring} from '../fixtures/rollout-e2e.js'
 import {httpRoute, service} from '../fixtures/traffic-objects.js'
 
 const e2e = useRolloutE2e()
@@ -36,17 +36,7 @@ const routeSpecPatches = (ns: string): number | undefined =>
 
 /** The backendRefs of the route's first rule after each change while `during` runs. */
 async function refsDuring(ns: string, during: () => Promise<void>): Promise<BackendRef[][]> {
-  const seen: BackendRef[][] = []
-  const controller = new AbortController()
-  const watching = (async () => {
-    for await (const event of e2e.cluster().client.watch(RESOURCES.httproutes, {namespace: ns, fieldSelector: 'metadata.name=shop', signal: controller.signal})) {
-      seen.push(refsOf(event.object))
-    }
-  })()
-  await during()
-  controller.abort()
-  await watching
-  return seen
+  return (await watchedDuring(e2e, RESOURCES.httproutes, 'shop', ns, during)).map((event) => refsOf(event.object))
 }
 
 describe('rollout-canary --traffic gateway', () => {

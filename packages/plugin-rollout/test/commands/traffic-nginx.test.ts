@@ -2,7 +2,7 @@ import {RESOURCES} from '@kubeline/core'
 import type {KubeObject} from '@kubeline/core'
 import {describe, expect, test} from 'vitest'
 import {deployment, settledDeployment} from '../fixtures/deployments.js'
-import {imagesOf, replicasOf, useRolloutE2e} from '../fixtures/rollout-e2e.js'
+import {imagesOf, replicasOf, useRolloutE2e, watchedDuring} from '../fixtures/rollout-e2e.js'
 import {ingress, service} from '../fixtures/traffic-objects.js'
 
 const e2e = useRolloutE2e()
@@ -22,18 +22,9 @@ const selectorOf = (object: KubeObject | undefined): Record<string, string> => (
 
 /** Every canary-weight the canary Ingress shows while `during` runs, and whether it was then deleted. */
 async function canaryWeightsDuring(ns: string, during: () => Promise<void>): Promise<{weights: string[]; deleted: boolean}> {
-  const seen = {weights: [] as string[], deleted: false}
-  const controller = new AbortController()
-  const watching = (async () => {
-    for await (const event of e2e.cluster().client.watch(RESOURCES.ingresses, {namespace: ns, fieldSelector: 'metadata.name=shop-canary', signal: controller.signal})) {
-      if (event.type === 'DELETED') seen.deleted = true
-      else seen.weights.push(annotationsOf(event.object)?.['nginx.ingress.kubernetes.io/canary-weight'] ?? '')
-    }
-  })()
-  await during()
-  controller.abort()
-  await watching
-  return seen
+  const events = await watchedDuring(e2e, RESOURCES.ingresses, 'shop-canary', ns, during)
+  const kept = events.filter((event) => event.type !== 'DELETED')
+  return {weights: kept.map((event) => annotationsOf(event.object)?.['nginx.ingress.kubernetes.io/canary-weight'] ?? ''), deleted: kept.length < events.length}
 }
 
 describe('rollout-canary --traffic nginx', () => {
