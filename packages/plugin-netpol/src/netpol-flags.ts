@@ -4,7 +4,8 @@ import type {KubeClient, KubeFlagValues, LabelSelector} from '@kubeline/core'
 import type {EvaluationOptions} from './domain/evaluate-traffic.js'
 import type {NamedPortSource} from './domain/named-port-source.js'
 import {NAMED_PORT_SOURCES} from './domain/named-port-source.js'
-import {parseProtocolList} from './domain/port-list.js'
+import type {PortSelection} from './domain/port-list.js'
+import {parsePortSelection, parseProtocolList} from './domain/port-list.js'
 import type {Protocol} from './domain/protocol.js'
 import type {ClusterSource} from './services/load-cluster.js'
 
@@ -47,23 +48,17 @@ export function namedPortSource(flag: string): NamedPortSource {
   return NAMED_PORT_SOURCES.find((source) => source === flag) ?? 'containers'
 }
 
-/**
- * The traffic and pods a table covers (`matrix`, `probe`): --port as the command reads it (`matrix` a
- * list, `probe` also `declared`), --protocol, and -n / -l narrowing the pods.
- */
-export interface PodTrafficScope<Ports> {
-  ports: Ports
+/** The traffic and pods a table covers (`matrix`, `probe`): --port (numbers and/or `declared`), --protocol, and -n / -l narrowing the pods. */
+export interface PodTrafficScope {
+  ports: PortSelection
   protocols: Protocol[]
   namespace?: string
   selector?: LabelSelector
 }
 
-export function podTrafficScope<Ports>(
-  flags: {port: string; protocol: string; namespace?: string; selector?: string},
-  parsePorts: (text: string) => Ports,
-): PodTrafficScope<Ports> {
+export function podTrafficScope(flags: {port: string; protocol: string; namespace?: string; selector?: string}): PodTrafficScope {
   return {
-    ports: parsePorts(flags.port),
+    ports: parsePortSelection(flags.port),
     protocols: parseProtocolList(flags.protocol),
     ...(flags.namespace === undefined ? {} : {namespace: flags.namespace}),
     ...(flags.selector === undefined ? {} : {selector: parseLabelSelector(flags.selector)}),

@@ -4,6 +4,7 @@ import {parseAcknowledgement} from '../domain/diff-acknowledgement.js'
 import {parsePortSelection, parseProtocolList} from '../domain/port-list.js'
 import {evaluationFlags, evaluationOptions} from '../netpol-flags.js'
 import {diffView} from '../render/diff-view.js'
+import {uncomparedPodsWarning} from '../render/uncompared-pods-warning.js'
 import {diffConnectivity} from '../services/diff-connectivity.js'
 import {GROUP_BYS} from '../services/pod-groups.js'
 
@@ -54,18 +55,8 @@ export default class Diff extends KubeCommand {
     const report = await diffConnectivity(source, query)
     this.print(diffView(report), flags.output, OUTPUTS)
     for (const ack of report.unmatchedAcks) this.out.warn(`acknowledgement "${ack}" matches no newly denied connection`)
-    if (report.uncompared.length > 0) this.out.warn(uncomparedWarning(report.uncompared, query.protocols))
+    if (report.uncompared.length > 0) this.out.warn(uncomparedPodsWarning(report.uncompared, query.protocols))
     if (report.changes.some((change) => change.blocking)) this.exit(ExitCode.verdictNo)
   }
 }
 
-/** Pods named in the warning about uncompared pods; the rest are counted. */
-const NAMED_PODS = 5
-
-/** `--port declared` compares nothing towards a pod that declares no port: a cut there would go unseen. */
-function uncomparedWarning(pods: readonly string[], protocols: readonly string[]): string {
-  const one = pods.length === 1
-  const named = pods.slice(0, NAMED_PODS).join(', ') + (pods.length > NAMED_PODS ? ` and ${pods.length - NAMED_PODS} more` : '')
-  const who = one ? '1 pod that declares' : `${pods.length} pods that declare`
-  return `no connection was compared towards ${who} no ${protocols.join('/')} container port: ${named} (list ${one ? 'its' : 'their'} ports beside "declared", e.g. --port declared,8080)`
-}

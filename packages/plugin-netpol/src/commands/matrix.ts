@@ -1,9 +1,9 @@
 import {Flags} from '@oclif/core'
 import {KubeCommand, selectorFlag} from '@kubeline/core'
-import {parsePortList} from '../domain/port-list.js'
 import {clusterSource, clusterSourceFlags, evaluationFlags, evaluationOptions, podTrafficScope} from '../netpol-flags.js'
 import {GRAPH_FORMATS, renderConnectionGraph} from '../render/connection-graph-text.js'
 import {matrixView} from '../render/matrix-view.js'
+import {uncomparedPodsWarning} from '../render/uncompared-pods-warning.js'
 import {connectionGraph} from '../services/connection-graph.js'
 import {connectivityMatrices} from '../services/connectivity-matrices.js'
 import {GROUP_BYS} from '../services/pod-groups.js'
@@ -15,11 +15,14 @@ export default class Matrix extends KubeCommand {
   static override description = `One table per port and protocol, as the upstream conformance tests print them. Policies of every
 namespace count; -n and -l only narrow the pods shown. -o json prints the ConnectivityMatrix document.
 -o dot (Graphviz) and -o mermaid (a flowchart for pull requests) draw the allowed connections between
-workloads (or the --group-by groups), namespaces as clusters, edges labelled with their ports.`
+workloads (or the --group-by groups), namespaces as clusters, edges labelled with their ports.
+--port declared compares each destination pod only on the ports its containers declare: _ (JSON null)
+marks a cell not compared.`
 
   static override examples = [
     '<%= config.bin %> matrix -n shop --port 80,443',
     '<%= config.bin %> matrix --offline -f manifests/ --port 80,81 --protocol TCP,UDP,SCTP -o json',
+    '<%= config.bin %> matrix -n shop --port declared --group-by workload   # each pod on the ports it declares',
     '<%= config.bin %> matrix -n shop --port 80,443 -o dot | dot -Tsvg > shop.svg',
     '<%= config.bin %> matrix -n shop -o mermaid   # paste into a pull request',
   ]
@@ -28,7 +31,7 @@ workloads (or the --group-by groups), namespaces as clusters, edges labelled wit
     ...clusterSourceFlags,
     ...evaluationFlags,
     ...selectorFlag,
-    port: Flags.string({description: 'Destination ports, comma-separated.', default: '80'}),
+    port: Flags.string({description: 'Destination ports, comma-separated; "declared": the containerPorts each destination pod declares (with declared,9090 also 9090 towards every pod).', default: '80'}),
     protocol: Flags.string({description: 'Protocols, comma-separated: TCP, UDP, SCTP.', default: 'TCP'}),
     'group-by': Flags.string({
       description:
@@ -42,12 +45,13 @@ workloads (or the --group-by groups), namespaces as clusters, edges labelled wit
     const {flags} = await this.parse(Matrix)
     const graphFormat = GRAPH_FORMATS.find((format) => format === flags.output)
     const query = {
-      ...podTrafficScope(flags, parsePortList),
+      ...podTrafficScope(flags),
       options: evaluationOptions(flags),
       groupBy: GROUP_BYS.find((groupBy) => groupBy === flags['group-by']) ?? (graphFormat === undefined ? 'pod' : 'workload'),
     }
     const report = await connectivityMatrices(clusterSource(flags, () => this.kube(flags)), query)
     if (graphFormat !== undefined) this.out.result(renderConnectionGraph(connectionGraph(report), graphFormat))
     else this.print(matrixView(report), flags.output, [...OUTPUTS, ...GRAPH_FORMATS])
+    if (report.uncompared.length > 0) this.out.warn(uncomparedPodsWarning(report.uncompared, query.protocols))
   }
 }

@@ -1,6 +1,5 @@
 import {Args, Flags} from '@oclif/core'
 import {ExitCode, KubeCommand, selectorFlag} from '@kubeline/core'
-import {parsePortSelection} from '../domain/port-list.js'
 import {clusterSource, evaluationFlags, evaluationOptions, podTrafficScope} from '../netpol-flags.js'
 import {probeFlags, proberFromFlags} from '../probe-flags.js'
 import {probeView} from '../render/probe-view.js'
@@ -56,7 +55,7 @@ example a network plugin that does not enforce NetworkPolicy), 1 when some probe
     const options = evaluationOptions({...flags, loopback: 'allow'})
     const results =
       args.suite === undefined
-        ? await probeMatrix(source, {...podTrafficScope(flags, parsePortSelection), options}, makeProber)
+        ? await probeMatrix(source, {...podTrafficScope(flags), options}, makeProber)
         : await probeTestSuites(source, await readTestSuites(args.suite), options, makeProber)
     this.print(probeView(flags.via === 'exec' ? 'exec' : 'ephemeral', results), flags.output, OUTPUTS)
     if (results.some((result) => result.status === 'mismatch')) this.exit(ExitCode.verdictNo)

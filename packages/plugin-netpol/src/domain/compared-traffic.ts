@@ -1,4 +1,4 @@
-import {UsageError} from '@kubeline/core'
+import {UsageError, compareCodeUnits} from '@kubeline/core'
 import type {PodObject} from './kube-objects.js'
 import type {NamedPortSource} from './named-port-source.js'
 import {portDeclaringContainers} from './named-port-source.js'
@@ -48,6 +48,16 @@ export function comparedTraffic(
   }
   const sorted = [...traffic.values()].sort((a, b) => a.port - b.port || protocols.indexOf(a.protocol) - protocols.indexOf(b.protocol))
   return {traffic: sorted, towardsPod}
+}
+
+/**
+ * With declared ports: the pods towards which nothing is compared (they declare no port of the
+ * protocols asked, and no port is listed), of `scope` when given, sorted. A cut towards them goes
+ * unseen, so `diff` and `matrix` say so on stderr.
+ */
+export function uncomparedPods(towardsPod: ComparedTraffic['towardsPod'], scope?: ReadonlySet<string>): string[] {
+  if (towardsPod === undefined) return []
+  return [...towardsPod].filter(([pod, pairs]) => pairs.size === 0 && (scope?.has(pod) ?? true)).map(([pod]) => pod).sort(compareCodeUnits)
 }
 
 /**

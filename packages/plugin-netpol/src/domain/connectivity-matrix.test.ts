@@ -1,4 +1,5 @@
 import {describe, expect, test} from 'vitest'
+import {comparedTraffic, declaredPorts, trafficKey} from './compared-traffic.js'
 import {compileCluster} from './compiled-cluster.js'
 import {allowedTable, connectivityMatrix, isAllowed} from './connectivity-matrix.js'
 import {podEquivalenceClasses} from './equivalence-classes.js'
@@ -30,6 +31,60 @@ describe('connectivityMatrix agrees with evaluateTraffic on every pair', () => {
         expect(disagreements).toEqual([])
       }
     }
+  })
+})
+
+describe('allowedTable with declared ports agrees with evaluateTraffic and declaredPorts on every pair', () => {
+  const seeds = Array.from({length: 20}, (_, i) => i + 1)
+  const optionSets: EvaluationOptions[] = [{}, {namedPorts: 'sidecars'}, {namedPorts: 'init-containers'}]
+  test.each(seeds)('random cluster #%i', (seed) => {
+    for (const options of optionSets) {
+      const state = randomCluster(seed)
+      const compiled = compileCluster(state, options)
+      const shown = new Set(state.pods.filter((_, i) => i % 3 !== 0).map((p) => `${p.metadata.namespace}/${p.metadata.name}`))
+      const shownPods = state.pods.filter((p) => shown.has(`${p.metadata.namespace}/${p.metadata.name}`))
+      const {traffic, towardsPod} = comparedTraffic(shownPods, {declared: true, listed: seed % 2 === 0 ? [443] : []}, ['TCP', 'UDP'], options.namedPorts)
+      const declaredBy = new Map(shownPods.map((p) => [`${p.metadata.namespace}/${p.metadata.name}`, declaredPorts(p, options.namedPorts).map(trafficKey)]))
+      for (const matrix of connectivityMatrix(compiled, {traffic, options})) {
+        const table = allowedTable(matrix, {shown, ...(towardsPod ? {towardsPod} : {})})
+        expect(Object.keys(table)).toEqual([...shown].sort())
+        const disagreements = Object.entries(table).flatMap(([from, row]) =>
+          Object.entries(row).flatMap(([to, cell]) => {
+            const compared = matrix.port === 443 || declaredBy.get(to)?.includes(trafficKey(matrix)) === true
+            const [fromNs = '', fromName = ''] = from.split('/')
+            const [toNs = '', toName = ''] = to.split('/')
+            const verdict = evaluateTraffic(compiled, {source: {namespace: fromNs, name: fromName}, destination: {namespace: toNs, name: toName}, port: matrix.port, protocol: matrix.protocol}, options)
+            const want = compared ? verdict.allowed : null
+            return cell === want ? [] : [`${matrix.protocol}/${matrix.port} ${from} -> ${to}: ${String(cell)}, want ${String(want)} (${JSON.stringify(options)})`]
+          }),
+        )
+        expect(disagreements).toEqual([])
+      }
+    }
+  })
+})
+
+describe('allowedTable of the shown pods, towards the traffic compared per pod', () => {
+  const state = cluster({
+    namespaces: [namespace('x')],
+    pods: [pod('x/web', {app: 'web'}, '10.0.0.1', {ports: [{containerPort: 80}]}), pod('x/db', {app: 'db'}, '10.0.0.2', {ports: [{containerPort: 5432}]}), pod('x/client', {app: 'client'}, '10.0.0.3')],
+    networkPolicies: [networkPolicy('x/web-from-client', {podSelector: {matchLabels: {app: 'web'}}, ingress: [{from: [{podSelector: {matchLabels: {app: 'client'}}}]}]})],
+  })
+  const [port80, port5432] = connectivityMatrix(state, {traffic: [{port: 80, protocol: 'TCP'}, {port: 5432, protocol: 'TCP'}]})
+  const towardsPod = new Map([['x/web', new Set(['80/TCP'])], ['x/db', new Set(['5432/TCP'])], ['x/client', new Set<string>()]])
+
+  test('null towards a pod not compared on the matrix\'s port, true/false towards the others; every pair keeps its key', () => {
+    expect(port80 && allowedTable(port80, {towardsPod})).toEqual({
+      'x/client': {'x/client': null, 'x/db': null, 'x/web': true},
+      'x/db': {'x/client': null, 'x/db': null, 'x/web': false},
+      'x/web': {'x/client': null, 'x/db': null, 'x/web': true},
+    })
+    expect(port5432 && allowedTable(port5432, {towardsPod})['x/web']).toEqual({'x/client': null, 'x/db': true, 'x/web': null})
+  })
+
+  test('shown keeps only those rows and columns; without towardsPod no cell is null (as allowedTable(matrix))', () => {
+    expect(port80 && allowedTable(port80, {shown: new Set(['x/web', 'x/client'])})).toEqual({'x/client': {'x/client': true, 'x/web': true}, 'x/web': {'x/client': true, 'x/web': true}})
+    expect(port80 && allowedTable(port80, {})).toEqual(port80 && allowedTable(port80))
   })
 })
 

@@ -1,6 +1,7 @@
 import type {ClassSet} from './class-set.js'
 import {hasClass} from './class-set.js'
 import {ClassReachability} from './class-reachability.js'
+import {trafficKey} from './compared-traffic.js'
 import type {CompiledCluster} from './compiled-cluster.js'
 import {compiledCluster} from './compiled-cluster.js'
 import {podEquivalenceClasses} from './equivalence-classes.js'
@@ -76,15 +77,31 @@ export function isAllowed(matrix: ConnectivityMatrix, from: number, to: number):
   return matrix.classAllowed[fromClass * matrix.classCount + toClass] === 1
 }
 
-/** `allowed[from][to]` for every pair, keyed `namespace/name`: the `ConnectivityMatrix` JSON shape. */
-export function allowedTable(matrix: ConnectivityMatrix): Record<string, Record<string, boolean>> {
-  const table: Record<string, Record<string, boolean>> = {}
-  matrix.pods.forEach((from, i) => {
-    const row: Record<string, boolean> = {}
-    matrix.pods.forEach((to, j) => {
-      row[to] = isAllowed(matrix, i, j)
-    })
-    table[from] = row
-  })
+/** Which cells of a matrix `allowedTable` writes out. */
+export interface TableScope {
+  /** `namespace/name` of the pods whose rows and columns are kept; undefined: every pod. */
+  shown?: ReadonlySet<string>
+  /**
+   * `namespace/name` of a destination pod -> the `trafficKey`s compared towards it (`--port declared`,
+   * ComparedTraffic.towardsPod); a cell towards a pod not compared on the matrix's traffic is null.
+   * Undefined: every pod is compared.
+   */
+  towardsPod?: ReadonlyMap<string, ReadonlySet<string>>
+}
+
+/**
+ * `allowed[from][to]` for every pair (of `scope.shown`), keyed `namespace/name`: the `ConnectivityMatrix`
+ * JSON shape. With `scope.towardsPod`, null where `to` is not compared; every pair still has a key.
+ */
+export function allowedTable(matrix: ConnectivityMatrix): Record<string, Record<string, boolean>>
+export function allowedTable(matrix: ConnectivityMatrix, scope: TableScope): Record<string, Record<string, boolean | null>>
+export function allowedTable(matrix: ConnectivityMatrix, scope: TableScope = {}): Record<string, Record<string, boolean | null>> {
+  const key = trafficKey(matrix)
+  const indexes = matrix.pods.flatMap((pod, index) => (scope.shown === undefined || scope.shown.has(pod) ? [index] : []))
+  const compared = indexes.map((to) => scope.towardsPod === undefined || scope.towardsPod.get(matrix.pods[to] as string)?.has(key) === true)
+  const table: Record<string, Record<string, boolean | null>> = {}
+  for (const from of indexes) {
+    table[matrix.pods[from] as string] = Object.fromEntries(indexes.map((to, column) => [matrix.pods[to] as string, compared[column] === true ? isAllowed(matrix, from, to) : null]))
+  }
   return table
 }

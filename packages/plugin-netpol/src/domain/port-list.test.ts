@@ -1,5 +1,5 @@
 import {describe, expect, test} from 'vitest'
-import {parsePortList, parsePortSelection} from './port-list.js'
+import {parsePortSelection} from './port-list.js'
 
 describe('parsePortSelection', () => {
   test.each([
@@ -22,12 +22,5 @@ describe('parsePortSelection', () => {
     {text: '65536,declared', code: 'INVALID_ARGUMENT', message: 'invalid --port 65536: must be an integer between 1 and 65535'},
   ])('rejects "$text" naming the value', ({text, code, message}) => {
     expect(() => parsePortSelection(text)).toThrow(expect.objectContaining({code, message}))
-  })
-})
-
-describe('parsePortList (matrix, check): no "declared"', () => {
-  test('a port list is only numbers', () => {
-    expect(parsePortList('80,443')).toEqual([80, 443])
-    expect(() => parsePortList('declared')).toThrow(expect.objectContaining({code: 'INVALID_FLAG', message: 'invalid --port "declared": must be an integer between 1 and 65535'}))
   })
 })

@@ -2,7 +2,7 @@ import {UsageError} from '@kubeline/core'
 import type {Protocol} from './protocol.js'
 import {parseProtocol, validatePortNumber} from './protocol.js'
 
-/** `diff` / `probe --port declared,9090`: the ports each destination pod declares, and/or ports for every pod. */
+/** `diff` / `matrix` / `probe --port declared,9090`: the ports each destination pod declares, and/or ports for every pod. */
 export interface PortSelection {
   /** The (containerPort, protocol) pairs each destination pod's containers declare. */
   declared: boolean
@@ -13,15 +13,10 @@ export interface PortSelection {
 /** The `--port` word that stands for each destination's declared container ports. */
 export const DECLARED_PORTS = 'declared'
 
-/** `--port 80,443`: destination ports typed by a person. Throws INVALID_FLAG / INVALID_ARGUMENT. */
-export function parsePortList(text: string, flag = '--port'): number[] {
-  return commaSeparated(text).map((port) => parsePort(port, flag, ''))
-}
-
 /** `--port declared,9090`: `declared` and/or port numbers, in any order. Throws INVALID_FLAG / INVALID_ARGUMENT. */
 export function parsePortSelection(text: string, flag = '--port'): PortSelection {
   const items = commaSeparated(text)
-  const listed = items.filter((item) => item !== DECLARED_PORTS).map((port) => parsePort(port, flag, ` or "${DECLARED_PORTS}"`))
+  const listed = items.filter((item) => item !== DECLARED_PORTS).map((port) => parsePort(port, flag))
   return {declared: listed.length < items.length, listed}
 }
 
@@ -30,8 +25,8 @@ export function parseProtocolList(text: string): Protocol[] {
   return commaSeparated(text).map(parseProtocol)
 }
 
-function parsePort(port: string, flag: string, alternative: string): number {
-  if (!/^\d+$/.test(port)) throw new UsageError('INVALID_FLAG', `invalid ${flag} "${port}": must be an integer between 1 and 65535${alternative}`)
+function parsePort(port: string, flag: string): number {
+  if (!/^\d+$/.test(port)) throw new UsageError('INVALID_FLAG', `invalid ${flag} "${port}": must be an integer between 1 and 65535 or "${DECLARED_PORTS}"`)
   return validatePortNumber(Number(port), flag)
 }
 

@@ -3,7 +3,9 @@ import type {ResultView} from '@kubeline/core'
 import type {MatrixReport} from '../services/connectivity-matrices.js'
 import type {GroupReach} from '../services/pod-groups.js'
 
-const REACH_MARK: Record<GroupReach, string> = {all: '.', none: 'X', some: '~'}
+/** A cell `--port declared` does not compare: no pod of the column declares the port. */
+const NOT_COMPARED = '_'
+const REACH_MARK: Record<GroupReach, string> = {all: '.', none: 'X', some: '~', 'not-compared': NOT_COMPARED}
 
 interface TruthTable {
   title: string
@@ -16,7 +18,8 @@ interface TruthTable {
  * `matrix`: one truth table per port x protocol, `.` allowed and `X` denied, rows = source,
  * columns = destination, `-` in the corner, as the upstream conformance tests print them
  * (kubernetes test/e2e/network/netpol/truthtable.go PrettyPrint); grouped tables add `~` for
- * "some pods only". JSON kind ConnectivityMatrix, always per pod.
+ * "some pods only". With `--port declared`, `_` is a cell not compared, explained under the tables
+ * that have one. JSON kind ConnectivityMatrix, always per pod (null: not compared).
  */
 export function matrixView(report: MatrixReport): ResultView<never> {
   const tables = truthTables(report)
@@ -29,20 +32,30 @@ export function matrixView(report: MatrixReport): ResultView<never> {
 
 function truthTables(report: MatrixReport): TruthTable[] {
   if (report.grouped === undefined) {
-    return report.results.map((result) => ({
-      title: `${result.protocol}/${result.port}`,
-      rows: [['-', ...result.pods], ...result.pods.map((from) => [from, ...result.pods.map((to) => (result.allowed[from]?.[to] ? '.' : 'X'))])],
-      legend: [],
-    }))
+    return report.results.map((result) => {
+      const title = `${result.protocol}/${result.port}`
+      const rows = [['-', ...result.pods], ...result.pods.map((from) => [from, ...result.pods.map((to) => podMark(result.allowed[from]?.[to]))])]
+      return {title, rows, legend: notComparedLegend(title, rows)}
+    })
   }
   return report.grouped.map((matrix) => {
     const names = matrix.groups.map((group) => group.name)
-    return {
-      title: `${matrix.protocol}/${matrix.port}`,
-      rows: [['-', ...names], ...names.map((from) => [from, ...names.map((to) => REACH_MARK[matrix.reach[from]?.[to] ?? 'none'])])],
-      legend: matrix.groups.filter((group) => group.pods.length > 1).map((group) => `${group.name}: ${group.pods.join(' ')}`),
-    }
+    const title = `${matrix.protocol}/${matrix.port}`
+    const rows = [['-', ...names], ...names.map((from) => [from, ...names.map((to) => REACH_MARK[matrix.reach[from]?.[to] ?? 'none'])])]
+    const members = matrix.groups.filter((group) => group.pods.length > 1).map((group) => `${group.name}: ${group.pods.join(' ')}`)
+    return {title, rows, legend: [...notComparedLegend(title, rows), ...members]}
   })
+}
+
+function podMark(allowed: boolean | null | undefined): string {
+  if (allowed === null) return NOT_COMPARED
+  return allowed === true ? '.' : 'X'
+}
+
+/** Only a table with a cell not compared explains it: without `--port declared` nothing is added. */
+function notComparedLegend(title: string, rows: readonly string[][]): string[] {
+  const hasNotCompared = rows.slice(1).some((row) => row.slice(1).includes(NOT_COMPARED))
+  return hasNotCompared ? [`${NOT_COMPARED} not compared: the destination does not declare ${title} (--port declared)`] : []
 }
 
 function alignedRows(rows: readonly string[][]): string {

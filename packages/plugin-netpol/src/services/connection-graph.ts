@@ -15,7 +15,7 @@ export interface GraphNamespace {
   nodes: GraphNode[]
 }
 
-/** One port x protocol an edge stands for: every pair of pods allowed, or only some. */
+/** One port x protocol an edge stands for: every compared pair of pods allowed, or only some. */
 export interface GraphEdgePort {
   port: number
   protocol: Protocol
@@ -36,7 +36,8 @@ export interface ConnectionGraph {
 
 /**
  * One graph for every requested port x protocol: an edge from group A to group B when some pod of
- * A may reach some pod of B on at least one of them, listing those ports (in request order). A
+ * A may reach some pod of B on at least one of them, listing those ports (in request order); with
+ * `--port declared` only the pairs compared count (a port no pod of B declares draws nothing). A
  * group's edge to itself is drawn only for groups of several pods (a one-pod group's diagonal is
  * its loopback, which --loopback decides, not the policies). Namespaces, groups and edges are
  * sorted by name, so the text is deterministic.
@@ -54,7 +55,7 @@ export function connectionGraph(report: MatrixReport): ConnectionGraph {
       if (from.name === to.name && from.pods.length === 1) return []
       const ports = matrices.flatMap((matrix): GraphEdgePort[] => {
         const reach = matrix.reach[from.name]?.[to.name] ?? 'none'
-        return reach === 'none' ? [] : [{port: matrix.port, protocol: matrix.protocol, reach}]
+        return reach === 'none' || reach === 'not-compared' ? [] : [{port: matrix.port, protocol: matrix.protocol, reach}]
       })
       return ports.length === 0 ? [] : [{from: from.name, to: to.name, ports}]
     }),

@@ -1,7 +1,7 @@
 import {readFile} from 'node:fs/promises'
-import {LabelSelector, UsageError, compareCodeUnits, readManifests} from '@kubeline/core'
+import {LabelSelector, UsageError, readManifests} from '@kubeline/core'
 import type {ComparedTrafficPort} from '../domain/compared-traffic.js'
-import {comparedTraffic} from '../domain/compared-traffic.js'
+import {comparedTraffic, uncomparedPods} from '../domain/compared-traffic.js'
 import type {ConnectionChange} from '../domain/connectivity-diff.js'
 import {connectivityChanges, jointPartition} from '../domain/connectivity-diff.js'
 import type {ConnectivityMatrix} from '../domain/connectivity-matrix.js'
@@ -84,7 +84,7 @@ export async function diffConnectivity(source: ClusterSource, query: DiffQuery):
     policies,
     changes,
     unmatchedAcks: acks.map((ack) => ack.text).filter((text) => !used.has(text)),
-    uncompared: towardsPod ? [...towardsPod].filter(([pod, pairs]) => pairs.size === 0 && (inScope?.has(pod) ?? true)).map(([pod]) => pod).sort(compareCodeUnits) : [],
+    uncompared: uncomparedPods(towardsPod, inScope),
   }
 }
 

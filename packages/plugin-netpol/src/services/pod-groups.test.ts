@@ -47,6 +47,33 @@ describe('groupedMatrix', () => {
   })
 })
 
+describe('groupedMatrix with cells not compared (--port declared)', () => {
+  // x/a1 declares the port, x/a2 does not; x/b declares it; x/c does not.
+  const result: MatrixResult = {
+    port: 80,
+    protocol: 'TCP',
+    pods: ['x/a1', 'x/a2', 'x/b', 'x/c'],
+    allowed: {
+      'x/a1': {'x/a1': true, 'x/a2': null, 'x/b': false, 'x/c': null},
+      'x/a2': {'x/a1': true, 'x/a2': null, 'x/b': true, 'x/c': null},
+      'x/b': {'x/a1': true, 'x/a2': null, 'x/b': true, 'x/c': null},
+      'x/c': {'x/a1': false, 'x/a2': null, 'x/b': false, 'x/c': null},
+    },
+  }
+  const workloads = new Map([['x/a1', 'x/deployment/a'], ['x/a2', 'x/deployment/a']])
+
+  test.each([
+    {name: 'only compared pairs count: all of them allowed', from: 'x/b', to: 'x/deployment/a', reach: 'all'},
+    {name: 'only compared pairs count: some allowed', from: 'x/deployment/a', to: 'x/b', reach: 'some'},
+    {name: 'only compared pairs count: none allowed', from: 'x/c', to: 'x/deployment/a', reach: 'none'},
+    {name: 'the pairs of distinct pods of a group, the compared one allowed', from: 'x/deployment/a', to: 'x/deployment/a', reach: 'all'},
+    {name: 'no pair compared: towards a pod that declares nothing', from: 'x/b', to: 'x/c', reach: 'not-compared'},
+    {name: 'no pair compared: a one-pod group to itself', from: 'x/c', to: 'x/c', reach: 'not-compared'},
+  ])('$name: $from -> $to is $reach', ({from, to, reach}) => {
+    expect(groupedMatrix(result, workloads).reach[from]?.[to]).toBe(reach)
+  })
+})
+
 describe('classOfPods', () => {
   test('pods with the same labels in the same namespace share a class, named after the first', () => {
     const state = {namespaces: [], networkPolicies: [], pods: [pod('a1', {app: 'a'}), pod('a2', {app: 'a'}), pod('b', {app: 'b'})]}

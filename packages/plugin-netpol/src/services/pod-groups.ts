@@ -6,15 +6,18 @@ import type {MatrixResult} from './connectivity-matrices.js'
 export const GROUP_BYS = ['pod', 'workload', 'class'] as const
 export type GroupBy = (typeof GROUP_BYS)[number]
 
-/** Whether every, no or only some pod of a group may reach every pod of another. */
-export type GroupReach = 'all' | 'none' | 'some'
+/**
+ * Whether every, no or only some pod of a group may reach every pod of another, counting the pairs
+ * compared only (`--port declared`); `not-compared` when no pair is.
+ */
+export type GroupReach = 'all' | 'none' | 'some' | 'not-compared'
 
 export interface PodGroup {
   name: string
   pods: string[]
 }
 
-/** A truth table over groups; `reach[from][to]` over every pair of distinct pods (a one-pod group: its loopback). */
+/** A truth table over groups; `reach[from][to]` over every compared pair of distinct pods (a one-pod group: its loopback). */
 export interface GroupedMatrix {
   port: number
   protocol: MatrixResult['protocol']
@@ -83,7 +86,9 @@ export function groupedMatrix(result: MatrixResult, groupOf: ReadonlyMap<string,
 }
 
 function groupReach(result: MatrixResult, from: readonly string[], to: readonly string[]): GroupReach {
-  const pairs = from.flatMap((source) => to.filter((destination) => destination !== source || from.length === 1).map((destination) => result.allowed[source]?.[destination] === true))
-  if (pairs.every(Boolean)) return 'all'
-  return pairs.some(Boolean) ? 'some' : 'none'
+  const pairs = from.flatMap((source) => to.filter((destination) => destination !== source || from.length === 1).map((destination) => result.allowed[source]?.[destination] ?? null))
+  const compared = pairs.filter((allowed) => allowed !== null)
+  if (compared.length === 0) return 'not-compared'
+  if (compared.every(Boolean)) return 'all'
+  return compared.some(Boolean) ? 'some' : 'none'
 }
