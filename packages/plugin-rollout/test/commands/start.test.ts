@@ -46,9 +46,10 @@ describe('rollout-canary start', () => {
   test('--timeout ends the wait with exit 1 and leaves the release recorded', async () => {
     const ns = await e2e.cluster().createNamespace('start-timeout')
     await e2e.cluster().apply([deployment('web', {replicas: 2})], ns)
-    const run = await e2e.rollout(['start', 'web', '-n', ns, '--image', 'web=registry.example.com/web:2', '--steps', '50', '--pause', '1h', '--wait', '--timeout', '3s'])
+    const run = await e2e.rollout(['start', 'web', '-n', ns, '--image', 'web=registry.example.com/web:2', '--steps', '50', '--pause', '1h', '--wait', '--timeout', '8s'])
     expect(run.code).toBe(1)
-    expect(run.stderr).toMatch(/timed out after 3s: paused at 50% until /)
+    // 8 s: the canary's pod must be ready first (about 1 s on a loaded machine) for the wait to end in the pause.
+    expect(run.stderr).toMatch(/timed out after 8s: paused at 50% until /)
     expect(JSON.parse((await e2e.rollout(['status', 'web', '-n', ns, '-o', 'json'])).stdout)).toMatchObject({phase: 'Paused', desiredWeight: 50, canary: {replicas: 1}})
   })
 

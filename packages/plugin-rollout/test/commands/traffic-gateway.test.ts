@@ -102,9 +102,10 @@ describe('rollout-canary --traffic gateway', () => {
 
   test('no Gateway controller reports status: the step waits for acceptance until --timeout (exit 1)', async () => {
     const {ns} = await shop('gw-nostatus', {controller: false})
-    const run = await e2e.rollout(['start', 'web', '-n', ns, '--image', IMAGE, ...GATEWAY, '--steps', '50', '--timeout', '4s'])
+    const run = await e2e.rollout(['start', 'web', '-n', ns, '--image', IMAGE, ...GATEWAY, '--steps', '50', '--timeout', '8s'])
     expect(run.code).toBe(1)
-    expect(run.stderr).toContain('timed out after 4s: waiting for the router to accept weight 50%')
+    // 8 s: the canary's pod must be ready first (about 1 s on a loaded machine) for the wait to reach the router.
+    expect(run.stderr).toContain('timed out after 8s: waiting for the router to accept weight 50%')
     expect(refsOf(await route(ns))).toEqual([{name: 'web', port: 80, weight: 50}, {name: 'web-canary', port: 80, weight: 50}])
   })
 
