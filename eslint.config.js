@@ -29,6 +29,12 @@ export default tseslint.config(
     rules: {'no-restricted-imports': 'off'},
   },
   {
+    // CommonJS on purpose (a bench case that must load node:https as main.cjs does).
+    files: ['**/*.cjs'],
+    languageOptions: {sourceType: 'commonjs', globals: {require: 'readonly', module: 'writable', __dirname: 'readonly'}},
+    rules: {'@typescript-eslint/no-require-imports': 'off'},
+  },
+  {
     files: ['packages/*/src/**/*.ts'],
     ignores: ['packages/sandbox/**', '**/*.test.ts', '**/test-support/**'],
     rules: {

@@ -131,8 +131,19 @@ async function startupCases() {
     } finally {
       fs.rmSync(noop, {recursive: true, force: true})
     }
-    rows.push(await sideBySide('quota-report -n payments -o json vs kubectl get resourcequota -n payments -o json',
-      plugin('plugin-quota', '-n', 'payments', '-o', 'json'), kubectl('get', 'resourcequota', '-n', 'payments', '-o', 'json'), {...context, expect: QUOTA_EXITS}))
+    const quotaReport = plugin('plugin-quota', '-n', 'payments', '-o', 'json')
+    const getQuotas = kubectl('get', 'resourcequota', '-n', 'payments', '-o', 'json')
+    rows.push(await sideBySide('quota-report -n payments -o json vs kubectl get resourcequota -n payments -o json', quotaReport, getQuotas, {...context, expect: QUOTA_EXITS}))
+    // What any Node client pays: node:https alone sending the same requests, against kubectl and against quota-report.
+    const caFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'kubeline-bench-ca-')), 'ca.pem')
+    fs.writeFileSync(caFile, sandbox.caCertificate)
+    try {
+      const bareClient = [node, [path.join(root, 'scripts/bench-bare-client.cjs'), sandbox.url, caFile, sandbox.admin.token, 'payments']]
+      rows.push(await sideBySide('a bare node:https client sending the same requests vs kubectl get resourcequota -n payments -o json', bareClient, getQuotas, context))
+      rows.push(await sideBySide('quota-report -n payments -o json vs that bare node:https client', quotaReport, bareClient, {...context, expect: QUOTA_EXITS}))
+    } finally {
+      fs.rmSync(path.dirname(caFile), {recursive: true, force: true})
+    }
     rows.push(await sideBySide('cron-trigger list -A vs kubectl get cronjobs -A', plugin('plugin-cron', 'list', '-A'), kubectl('get', 'cronjobs', '-A'), context))
     return rows
   })
