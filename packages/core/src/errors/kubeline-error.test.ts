@@ -2,13 +2,12 @@ import {describe, expect, test} from 'vitest'
 import {BugError, KubelineError, UsageError} from './kubeline-error.js'
 
 describe('KubelineError', () => {
+  // Every code, as docs/errors.md lists them: the input's fault exits 2, the tool's or the cluster's 1.
   test.each([
-    {code: 'INVALID_FLAG', exit: 2},
-    {code: 'NOT_FOUND', exit: 2},
-    {code: 'FORBIDDEN', exit: 1},
-    {code: 'UNREACHABLE', exit: 1},
-    {code: 'TIMEOUT', exit: 1},
-  ] as const)('$code exits $exit', ({code, exit}) => {
+    ...(['INVALID_FLAG', 'INVALID_ARGUMENT', 'INVALID_MANIFEST', 'INVALID_QUANTITY', 'INVALID_SELECTOR', 'INVALID_DURATION'] as const).map((code) => ({code, exit: 2})),
+    ...(['INVALID_KUBECONFIG', 'NO_CONFIG', 'NO_CONTEXT', 'NOT_FOUND', 'INVALID_OBJECT'] as const).map((code) => ({code, exit: 2})),
+    ...(['UNREACHABLE', 'TLS', 'UNAUTHORIZED', 'FORBIDDEN', 'CONFLICT', 'GONE', 'TIMEOUT', 'SERVER_ERROR', 'API_ERROR'] as const).map((code) => ({code, exit: 1})),
+  ])('$code exits $exit', ({code, exit}) => {
     expect(new KubelineError(code, 'x').exitCode).toBe(exit)
   })
 

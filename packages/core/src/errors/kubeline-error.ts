@@ -6,19 +6,27 @@
  * and an optional `fix` telling them what to do next. Anything else that reaches
  * the top level is a bug and is reported as such (`BugError`).
  */
+/** Bad input, as `UsageError` reports it: exit 2. */
+const USAGE_ERROR_CODES = [
+  'INVALID_FLAG',
+  'INVALID_ARGUMENT',
+  'INVALID_MANIFEST',
+  'INVALID_QUANTITY',
+  'INVALID_SELECTOR',
+  'INVALID_DURATION',
+  'INVALID_KUBECONFIG',
+  'NO_CONFIG',
+  'NO_CONTEXT',
+] as const
+
+/** Also exit 2 (an object the user named is missing or unusable), raised as a plain KubelineError. */
+const NAMED_OBJECT_CODES = ['NOT_FOUND', 'INVALID_OBJECT'] as const
+
+type UsageErrorCode = (typeof USAGE_ERROR_CODES)[number]
+
 export type ErrorCode =
-  // exit 2: the user's input is wrong
-  | 'INVALID_FLAG'
-  | 'INVALID_ARGUMENT'
-  | 'INVALID_MANIFEST'
-  | 'INVALID_QUANTITY'
-  | 'INVALID_SELECTOR'
-  | 'INVALID_DURATION'
-  | 'INVALID_KUBECONFIG'
-  | 'NO_CONFIG'
-  | 'NO_CONTEXT'
-  | 'NOT_FOUND'
-  | 'INVALID_OBJECT'
+  | UsageErrorCode
+  | (typeof NAMED_OBJECT_CODES)[number]
   // exit 1: the tool could not do its job
   | 'UNREACHABLE'
   | 'TLS'
@@ -31,19 +39,7 @@ export type ErrorCode =
   | 'API_ERROR'
 
 /** Codes that mean "the input was wrong" and exit 2; all others exit 1. */
-const USAGE_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
-  'INVALID_FLAG',
-  'INVALID_ARGUMENT',
-  'INVALID_MANIFEST',
-  'INVALID_QUANTITY',
-  'INVALID_SELECTOR',
-  'INVALID_DURATION',
-  'INVALID_KUBECONFIG',
-  'NO_CONFIG',
-  'NO_CONTEXT',
-  'NOT_FOUND',
-  'INVALID_OBJECT',
-])
+const USAGE_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([...USAGE_ERROR_CODES, ...NAMED_OBJECT_CODES])
 
 export interface KubelineErrorOptions {
   /** One sentence telling the user what to do about it. */
@@ -70,18 +66,7 @@ export class KubelineError extends Error {
 /** Bad input from the user: exit 2. */
 export class UsageError extends KubelineError {
   constructor(
-    code: Extract<
-      ErrorCode,
-      | 'INVALID_FLAG'
-      | 'INVALID_ARGUMENT'
-      | 'INVALID_MANIFEST'
-      | 'INVALID_QUANTITY'
-      | 'INVALID_SELECTOR'
-      | 'INVALID_DURATION'
-      | 'INVALID_KUBECONFIG'
-      | 'NO_CONFIG'
-      | 'NO_CONTEXT'
-    >,
+    code: UsageErrorCode,
     message: string,
     options: KubelineErrorOptions = {},
   ) {
