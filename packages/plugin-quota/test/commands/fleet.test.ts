@@ -9,7 +9,7 @@ import type {E2eCluster} from '@kubeline/sandbox/e2e'
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
 
 // Two sandboxes in one kubeconfig (contexts east and west), plus contexts that cannot be read:
-// down (a closed port), silent (a port that accepts connections and never answers), stale (a
+// down (refused: an address nothing listens on), silent (a port that accepts connections and never answers), stale (a
 // token the server rejects) and forbidden (a user without any rights). Needs two clusters: sandbox only.
 const directory = mkdtempSync(join(tmpdir(), 'quota-fleet-'))
 const nobody = {name: 'nobody', token: 'nobody-token-fleet-e2e', rules: []}
@@ -23,13 +23,6 @@ let kubeconfig: string
 async function listeningPort(server: Server): Promise<number> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   return (server.address() as {port: number}).port
-}
-
-async function closedPort(): Promise<number> {
-  const server = createServer()
-  const port = await listeningPort(server)
-  await new Promise((resolve) => server.close(resolve))
-  return port
 }
 
 interface Target {
@@ -66,11 +59,13 @@ describe.runIf(process.env[REAL_CLUSTER_ENV] === undefined)('kubectl quota-repor
   beforeAll(async () => {
     ;[east, west] = await Promise.all([startE2eCluster({users: [nobody]}), startE2eCluster()])
     silent = createServer(() => {})
-    const [downPort, silentPort] = await Promise.all([closedPort(), listeningPort(silent)])
+    const silentPort = await listeningPort(silent)
     kubeconfig = fleetKubeconfig({
       east: {server: east.sandbox!.url, token: east.sandbox!.admin.token, ca: east},
       west: {server: west.sandbox!.url, token: west.sandbox!.admin.token, ca: west},
-      down: {server: `https://127.0.0.1:${downPort}`, token: east.sandbox!.admin.token, ca: east},
+      // Refused for sure: silent holds this port on 127.0.0.1, so nothing can listen on all addresses with it
+      // (a closed ephemeral port could be taken again by another process meanwhile).
+      down: {server: `https://127.0.0.2:${silentPort}`, token: east.sandbox!.admin.token, ca: east},
       silent: {server: `https://127.0.0.1:${silentPort}`, token: east.sandbox!.admin.token, ca: east},
       stale: {server: east.sandbox!.url, token: STALE_TOKEN, ca: east},
       forbidden: {server: east.sandbox!.url, token: nobody.token, ca: east},
@@ -99,13 +94,13 @@ describe.runIf(process.env[REAL_CLUSTER_ENV] === undefined)('kubectl quota-repor
   test('-o json: every namespace tagged with its context; an unreachable cluster is listed and exits 1, over a breach (3)', async () => {
     const run = await quotaReport(['--context', 'east', '--context', 'down', '--context', 'west', '-A', '-o', 'json'])
     expect(run.code).toBe(1)
-    expect(run.stderr).toMatch(/^error: context "down": unable to connect to the server at https:\/\/127\.0\.0\.1:\d+: connection refused$/m)
+    expect(run.stderr).toMatch(/^error: context "down": unable to connect to the server at https:\/\/127\.0\.0\.2:\d+: connection refused$/m)
     const doc = JSON.parse(run.stdout)
     expect(doc).toMatchObject({apiVersion: 'kubeline.dev/v1alpha1', kind: 'QuotaReport', context: null, contexts: ['east', 'down', 'west'], namespace: null})
     expect(doc.namespaces.map((ns: {context: string; namespace: string}) => `${ns.context}/${ns.namespace}`)).toEqual(['east/payments', 'west/payments'])
     expect(doc.unconstrained).toContainEqual({context: 'east', namespace: 'playground', missing: ['ResourceQuota', 'LimitRange']})
     expect(doc.unconstrained.every((entry: {context: string}) => ['east', 'west'].includes(entry.context))).toBe(true)
-    expect(doc.errors).toEqual([{context: 'down', code: 'UNREACHABLE', message: expect.stringMatching(/^unable to connect to the server at https:\/\/127\.0\.0\.1:\d+: connection refused$/)}])
+    expect(doc.errors).toEqual([{context: 'down', code: 'UNREACHABLE', message: expect.stringMatching(/^unable to connect to the server at https:\/\/127\.0\.0\.2:\d+: connection refused$/)}])
     expect(doc.summary).toMatchObject({namespaces: 2, quotas: 2, breached: 1})
   })
 
@@ -153,7 +148,7 @@ describe.runIf(process.env[REAL_CLUSTER_ENV] === undefined)('kubectl quota-repor
     const down = await quotaReport(['--context', 'down', '-n', 'payments'])
     expect(down.code).toBe(1)
     expect(down.stdout).toBe('')
-    expect(down.stderr).toMatch(/^error: unable to connect to the server at https:\/\/127\.0\.0\.1:\d+: connection refused$/m)
+    expect(down.stderr).toMatch(/^error: unable to connect to the server at https:\/\/127\.0\.0\.2:\d+: connection refused$/m)
   })
 
   test('bad combinations exit 2 before any request', async () => {
