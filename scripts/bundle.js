@@ -73,7 +73,6 @@ export const STARTUP_SOURCE = path.join(root, 'packages/core/src/startup.ts')
 
 export const BUNDLED_START_SOURCE = path.join(root, 'packages/core/src/bundled-start.ts')
 
-
 /** Imported with import() by startup, but every command imports it anyway: main.cjs holds it. */
 const IN_MAIN = new Set(['@oclif/core'])
 

@@ -59,4 +59,3 @@ export default class Diff extends KubeCommand {
     if (report.changes.some((change) => change.blocking)) this.exit(ExitCode.verdictNo)
   }
 }
-

@@ -15,11 +15,14 @@ export interface ComparedTrafficPort extends TrafficPort {
   towards?: ComparedTowards
 }
 
+/** With declared ports: `namespace/name` of a destination pod -> the `trafficKey`s compared towards it. */
+export type TowardsPod = ReadonlyMap<string, ReadonlySet<string>>
+
 export interface ComparedTraffic {
   /** The pairs to compute matrices for: ports outer, protocols in the order asked. */
   traffic: ComparedTrafficPort[]
-  /** Only when ports are declared: `namespace/name` of a pod -> the `trafficKey`s compared towards it. */
-  towardsPod?: ReadonlyMap<string, ReadonlySet<string>>
+  /** Only when ports are declared. */
+  towardsPod?: TowardsPod
 }
 
 /**
@@ -55,7 +58,7 @@ export function comparedTraffic(
  * protocols asked, and no port is listed), of `scope` when given, sorted. A cut towards them goes
  * unseen, so `diff` and `matrix` say so on stderr.
  */
-export function uncomparedPods(towardsPod: ComparedTraffic['towardsPod'], scope?: ReadonlySet<string>): string[] {
+export function uncomparedPods(towardsPod: TowardsPod | undefined, scope?: ReadonlySet<string>): string[] {
   if (towardsPod === undefined) return []
   return [...towardsPod].filter(([pod, pairs]) => pairs.size === 0 && (scope?.has(pod) ?? true)).map(([pod]) => pod).sort(compareCodeUnits)
 }
@@ -77,6 +80,11 @@ export function declaredPorts(pod: PodObject, source: NamedPortSource = 'contain
     }
   }
   return [...pairs.values()]
+}
+
+/** Whether `pair` is compared towards `pod` (`namespace/name`): always without declared ports. */
+export function isComparedTowards(towardsPod: TowardsPod | undefined, pod: string, pair: TrafficPort): boolean {
+  return towardsPod === undefined || towardsPod.get(pod)?.has(trafficKey(pair)) === true
 }
 
 /** `5432/TCP`: how `towardsPod` names a pair. */

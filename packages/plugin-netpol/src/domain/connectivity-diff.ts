@@ -1,4 +1,5 @@
 import {BugError} from '@kubeline/core'
+import type {TowardsPod} from './compared-traffic.js'
 import {trafficKey} from './compared-traffic.js'
 import type {ConnectivityMatrix} from './connectivity-matrix.js'
 import type {Protocol} from './protocol.js'
@@ -34,7 +35,7 @@ export interface DiffScope {
    * `namespace/name` of a destination pod -> the `trafficKey`s (`5432/TCP`) compared towards it, a
    * pod absent here: none (ComparedTraffic.towardsPod). Undefined: every matrix towards every pod.
    */
-  towardsPod?: ReadonlyMap<string, ReadonlySet<string>>
+  towardsPod?: TowardsPod
 }
 
 /** Per class: each group's pods, and how many of them are out of scope. */
@@ -80,7 +81,7 @@ export function connectivityChanges(before: readonly ConnectivityMatrix[], after
  * Refines the partitions of two matrices of the same pods into their common one; with `towardsPod`
  * (see DiffScope), pods compared on different traffic are split too.
  */
-export function jointPartition(before: ConnectivityMatrix, after: ConnectivityMatrix, towardsPod?: ReadonlyMap<string, ReadonlySet<string>>): JointPartition {
+export function jointPartition(before: ConnectivityMatrix, after: ConnectivityMatrix, towardsPod?: TowardsPod): JointPartition {
   if (before.pods.length !== after.pods.length || before.pods.some((pod, i) => after.pods[i] !== pod)) {
     throw new BugError('jointPartition: the two matrices have different pods')
   }

@@ -1,7 +1,8 @@
 import type {ClassSet} from './class-set.js'
 import {hasClass} from './class-set.js'
 import {ClassReachability} from './class-reachability.js'
-import {trafficKey} from './compared-traffic.js'
+import type {TowardsPod} from './compared-traffic.js'
+import {isComparedTowards} from './compared-traffic.js'
 import type {CompiledCluster} from './compiled-cluster.js'
 import {compiledCluster} from './compiled-cluster.js'
 import {podEquivalenceClasses} from './equivalence-classes.js'
@@ -86,7 +87,7 @@ export interface TableScope {
    * ComparedTraffic.towardsPod); a cell towards a pod not compared on the matrix's traffic is null.
    * Undefined: every pod is compared.
    */
-  towardsPod?: ReadonlyMap<string, ReadonlySet<string>>
+  towardsPod?: TowardsPod
 }
 
 /**
@@ -96,9 +97,8 @@ export interface TableScope {
 export function allowedTable(matrix: ConnectivityMatrix): Record<string, Record<string, boolean>>
 export function allowedTable(matrix: ConnectivityMatrix, scope: TableScope): Record<string, Record<string, boolean | null>>
 export function allowedTable(matrix: ConnectivityMatrix, scope: TableScope = {}): Record<string, Record<string, boolean | null>> {
-  const key = trafficKey(matrix)
   const indexes = matrix.pods.flatMap((pod, index) => (scope.shown === undefined || scope.shown.has(pod) ? [index] : []))
-  const compared = indexes.map((to) => scope.towardsPod === undefined || scope.towardsPod.get(matrix.pods[to] as string)?.has(key) === true)
+  const compared = indexes.map((to) => isComparedTowards(scope.towardsPod, matrix.pods[to] as string, matrix))
   const table: Record<string, Record<string, boolean | null>> = {}
   for (const from of indexes) {
     table[matrix.pods[from] as string] = Object.fromEntries(indexes.map((to, column) => [matrix.pods[to] as string, compared[column] === true ? isAllowed(matrix, from, to) : null]))

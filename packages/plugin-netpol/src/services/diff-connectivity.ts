@@ -1,6 +1,6 @@
 import {readFile} from 'node:fs/promises'
 import {LabelSelector, UsageError, readManifests} from '@kubeline/core'
-import type {ComparedTrafficPort} from '../domain/compared-traffic.js'
+import type {ComparedTrafficPort, TowardsPod} from '../domain/compared-traffic.js'
 import {comparedTraffic, uncomparedPods} from '../domain/compared-traffic.js'
 import type {ConnectionChange} from '../domain/connectivity-diff.js'
 import {connectivityChanges, jointPartition} from '../domain/connectivity-diff.js'
@@ -94,7 +94,7 @@ function rowGroups(
   representativePods: ReadonlyMap<string, string>,
   before: ConnectivityMatrix | undefined,
   after: ConnectivityMatrix | undefined,
-  towardsPod: ReadonlyMap<string, ReadonlySet<string>> | undefined,
+  towardsPod: TowardsPod | undefined,
 ): ReadonlyMap<string, string> {
   if (groupBy === 'workload') return workloadOfPods(state.pods, representativePods)
   if (groupBy === 'pod' || before === undefined || after === undefined) return new Map()

@@ -1,5 +1,5 @@
 import {LabelSelector} from '@kubeline/core'
-import {comparedTraffic, trafficKey} from '../domain/compared-traffic.js'
+import {comparedTraffic, isComparedTowards} from '../domain/compared-traffic.js'
 import type {CompiledCluster} from '../domain/compiled-cluster.js'
 import type {EndpointRef, EvaluationOptions} from '../domain/evaluate-traffic.js'
 import {evaluateTraffic} from '../domain/evaluate-traffic.js'
@@ -64,11 +64,10 @@ export function planMatrixProbes(cluster: LoadedCluster, compiled: CompiledClust
   // `traffic` is ports outer; probes have always been planned protocols outer (a stable sort keeps the port order).
   const byProtocol = [...traffic].sort((a, b) => query.protocols.indexOf(a.protocol) - query.protocols.indexOf(b.protocol))
   const pods = shown.map((pod) => ({text: `${pod.metadata.namespace}/${pod.metadata.name}`, ref: {namespace: pod.metadata.namespace, name: pod.metadata.name}}))
-  const isProbedTowards = (to: string, port: number, protocol: Protocol) => towardsPod === undefined || towardsPod.get(to)?.has(trafficKey({port, protocol})) === true
   return byProtocol.flatMap(({port, protocol}) =>
     pods.flatMap((from) =>
       pods.flatMap((to) => {
-        if (from === to || !isProbedTowards(to.text, port, protocol)) return []
+        if (from === to || !isComparedTowards(towardsPod, to.text, {port, protocol})) return []
         const verdict = evaluateTraffic(compiled, {source: from.ref, destination: to.ref, port, protocol}, query.options)
         return [planProbe(cluster, {from, to, port, protocol, expected: verdict.allowed ? 'allow' : 'deny'})]
       }),
