@@ -27,6 +27,13 @@ replace the live objects, rolling updates counted at their peak), after, hard an
 LimitRange violations and the API server's "exceeded quota" messages. Exit 3 if anything would be
 rejected. --offline takes ResourceQuotas and LimitRanges from the manifests and needs no cluster.`
 
+  // Stated, not generated: oclif's DocOpts renders -l's and --offline's groups empty ("[-l <value> | ]")
+  // because -f is in several of them (reliability's usage test).
+  static override usage = [
+    '[-n <value> | -A] [-l <value>] [--context <value>... | --all-contexts] [-o table|wide|json|yaml|markdown] [flags]',
+    '-f <value>... [-n <value>] [--context <value>] [--offline] [--nodes <value>] [-o table|json|yaml|markdown] [flags]',
+  ]
+
   static override examples = [
     {description: 'One namespace (works with list rights in that namespace only)', command: '<%= config.bin %> -n payments'},
     {description: 'All namespaces, failing a CI job at 90%', command: '<%= config.bin %> -A --fail-at 90'},

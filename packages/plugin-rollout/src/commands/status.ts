@@ -21,6 +21,12 @@ reached: exit 0 at Healthy (or, with --until paused, at a pause), 3 at Aborted o
     timeout: Flags.string({description: 'With --watch: give up after this long (exit 1); 0 waits forever. Default 10m.', dependsOn: ['watch']}),
   }
 
+  // Stated, not generated: oclif's DocOpts renders --timeout's dependsOn group empty ("[--timeout <value> ]").
+  static override usage = [
+    '<%= command.id %> DEPLOYMENT [-n <value>] [-o table|json|yaml|name] [flags]',
+    '<%= command.id %> DEPLOYMENT -w [--until healthy|paused] [--timeout <value>] [-o table|json|yaml|name] [flags]',
+  ]
+
   static override examples = [
     '<%= config.bin %> status web -n shop',
     '<%= config.bin %> status web -o json',
