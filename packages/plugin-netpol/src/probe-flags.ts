@@ -36,5 +36,9 @@ export function proberFromFlags(flags: ProbeFlagValues): MakeProber {
   const startTimeoutMs = parseNonNegativeDuration(flags['probe-start-timeout'], '--probe-start-timeout')
   if (flags.via === 'exec') return (kube) => execProber(kube, {timeoutSeconds, ...(flags.container === undefined ? {} : {container: flags.container})})
   if (flags.container !== undefined) throw new UsageError('INVALID_FLAG', '--container is for --via exec: the ephemeral probe runs in a container of its own')
+  // The API server takes an image with inner spaces; the kubelet then fails to pull it, after --probe-start-timeout.
+  if (flags['probe-image'] === '' || /\s/.test(flags['probe-image'])) {
+    throw new UsageError('INVALID_FLAG', `invalid --probe-image "${flags['probe-image']}": an image reference is not empty and has no whitespace`)
+  }
   return (kube) => ephemeralProber(kube, {image: flags['probe-image'], timeoutSeconds, startTimeoutMs})
 }

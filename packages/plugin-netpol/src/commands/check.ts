@@ -2,6 +2,7 @@ import {Flags} from '@oclif/core'
 import {ExitCode, KubeCommand} from '@kubeline/core'
 import {parseProtocol, validatePortNumber} from '../domain/protocol.js'
 import {clusterSource, clusterSourceFlags, evaluationFlags, evaluationOptions} from '../netpol-flags.js'
+import {addressOfPodsWarning} from '../render/address-of-pods-warning.js'
 import {verdictView} from '../render/verdict-view.js'
 import {checkTraffic} from '../services/check-traffic.js'
 import {parseEndpointSpec} from '../services/endpoint-spec.js'
@@ -10,9 +11,7 @@ const OUTPUTS = ['table', 'json', 'yaml'] as const
 
 export default class Check extends KubeCommand {
   static override summary = 'Is a connection allowed by the NetworkPolicies (and admin policies)? ALLOW or DENY, and why.'
-  static override description = `Evaluates one connection statically: the source's egress and the destination's ingress, each with
-the policies that select the pod and the rule that allowed it (or that none did). Exit 0 when
-allowed, 3 when denied; --expect deny swaps them for scripts. Policies of every namespace count.`
+  static override description = `Evaluates one connection statically: the source's egress and the destination's ingress, each with the policies that select the pod and the rule that allowed it (or that none did). Exit 0 when allowed, 3 when denied; --expect deny swaps them for scripts. Policies of every namespace count.`
 
   static override examples = [
     '<%= config.bin %> check --from shop/frontend --to shop/deployment/api --port 8080',
@@ -42,9 +41,10 @@ allowed, 3 when denied; --expect deny swaps them for scripts. Policies of every 
       protocol: parseProtocol(flags.protocol),
       options: evaluationOptions(flags),
     }
-    const verdict = await checkTraffic(clusterSource(flags, () => this.kube(flags)), request)
+    const {verdict, addressesOfPods} = await checkTraffic(clusterSource(flags, () => this.kube(flags)), request)
     const expected = flags.expect === 'deny' ? 'deny' : 'allow'
     this.print(verdictView(verdict, expected), flags.output, OUTPUTS)
+    for (const address of addressesOfPods) this.out.warn(addressOfPodsWarning(address))
     if (verdict.allowed !== (expected === 'allow')) this.exit(ExitCode.verdictNo)
   }
 }

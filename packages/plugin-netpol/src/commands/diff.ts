@@ -56,6 +56,7 @@ export default class Diff extends KubeCommand {
     this.print(diffView(report), flags.output, OUTPUTS)
     for (const ack of report.unmatchedAcks) this.out.warn(`acknowledgement "${ack}" matches no newly denied connection`)
     if (report.uncompared.length > 0) this.out.warn(uncomparedPodsWarning(report.uncompared, query.protocols))
+    if (report.scopeSelectsNoPod) this.out.warn('-n and -l select no pod: no connection was compared')
     if (report.changes.some((change) => change.blocking)) this.exit(ExitCode.verdictNo)
   }
 }

@@ -12,12 +12,7 @@ const OUTPUTS = ['table', 'json', 'yaml', 'markdown'] as const
 
 export default class Matrix extends KubeCommand {
   static override summary = 'The truth table of who may reach whom: rows are sources, columns destinations, . allowed, X denied.'
-  static override description = `One table per port and protocol, as the upstream conformance tests print them. Policies of every
-namespace count; -n and -l only narrow the pods shown. -o json prints the ConnectivityMatrix document.
--o dot (Graphviz) and -o mermaid (a flowchart for pull requests) draw the allowed connections between
-workloads (or the --group-by groups), namespaces as clusters, edges labelled with their ports.
---port declared compares each destination pod only on the ports its containers declare: _ (JSON null)
-marks a cell not compared.`
+  static override description = `One table per port and protocol, as the upstream conformance tests print them. Policies of every namespace count; -n and -l only narrow the pods shown. -o json prints the ConnectivityMatrix document. -o dot (Graphviz) and -o mermaid (a flowchart for pull requests) draw the allowed connections between workloads (or the --group-by groups), namespaces as clusters, edges labelled with their ports. --port declared compares each destination pod only on the ports its containers declare: _ (JSON null) marks a cell not compared.`
 
   static override examples = [
     '<%= config.bin %> matrix -n shop --port 80,443',
@@ -53,5 +48,7 @@ marks a cell not compared.`
     if (graphFormat !== undefined) this.out.result(renderConnectionGraph(connectionGraph(report), graphFormat))
     else this.print(matrixView(report), flags.output, [...OUTPUTS, ...GRAPH_FORMATS])
     if (report.uncompared.length > 0) this.out.warn(uncomparedPodsWarning(report.uncompared, query.protocols))
+    const narrowed = flags.namespace !== undefined || flags.selector !== undefined
+    if (narrowed && report.results.every((result) => result.pods.length === 0)) this.out.warn('-n and -l select no pod: the tables are empty')
   }
 }

@@ -10,16 +10,7 @@ const OUTPUTS = ['table', 'json', 'yaml'] as const
 
 export default class Probe extends KubeCommand {
   static override summary = 'Connect for real from pod to pod and compare what the network does with what the policies say.'
-  static override description = `Probes live connectivity from inside running pods and compares each answer with the static verdict
-of the policies: for every case of a NetpolTestSuite, or without a suite for every pair of running pods
-that -n and -l select, on each --port and --protocol (--port declared: towards each pod, the ports its
-containers declare). A probe runs /agnhost connect (the client of the
-upstream conformance tests) either in an ephemeral container added to the source pod (--via ephemeral, the
-default: needs patch on pods/ephemeralcontainers; each run leaves one terminated ephemeral container per
-source pod, as kubectl debug does) or by exec in the pod's own container (--via exec: the image must have
-agnhost). A connection whose answer disagrees with the policies, or that could not be probed, is probed
-once more; what is left is reported. Exit 0 when the network agrees everywhere, 3 on a mismatch (for
-example a network plugin that does not enforce NetworkPolicy), 1 when some probe could not run.`
+  static override description = `Probes live connectivity from inside running pods and compares each answer with the static verdict of the policies: for every case of a NetpolTestSuite, or without a suite for every pair of running pods that -n and -l select, on each --port and --protocol (--port declared: towards each pod, the ports its containers declare). A probe runs /agnhost connect (the client of the upstream conformance tests) either in an ephemeral container added to the source pod (--via ephemeral, the default: needs patch on pods/ephemeralcontainers; each run leaves one terminated ephemeral container per source pod, as kubectl debug does) or by exec in the pod's own container (--via exec: the image must have agnhost). A connection whose answer disagrees with the policies, or that could not be probed, is probed once more; what is left is reported. Exit 0 when the network agrees everywhere, 3 on a mismatch (for example a network plugin that does not enforce NetworkPolicy), 1 when some probe could not run.`
 
   static override examples = [
     '<%= config.bin %> probe -n shop --port 80,8080',
@@ -58,6 +49,7 @@ example a network plugin that does not enforce NetworkPolicy), 1 when some probe
         ? await probeMatrix(source, {...podTrafficScope(flags), options}, makeProber)
         : await probeTestSuites(source, await readTestSuites(args.suite), options, makeProber)
     this.print(probeView(flags.via === 'exec' ? 'exec' : 'ephemeral', results), flags.output, OUTPUTS)
+    if (results.length === 0) this.out.warn('nothing was probed: no connection between two running pods that -n and -l select, on the ports asked')
     if (results.some((result) => result.status === 'mismatch')) this.exit(ExitCode.verdictNo)
     if (results.some((result) => result.status === 'error')) this.exit(ExitCode.failure)
   }

@@ -32,7 +32,7 @@ export interface PodObject {
     containers?: readonly ContainerObject[]
     initContainers?: readonly InitContainerObject[]
   }
-  status?: {podIP?: string; podIPs?: readonly {ip: string}[] | null}
+  status?: {phase?: string; podIP?: string; podIPs?: readonly {ip: string}[] | null}
 }
 
 export interface NamespaceObject {

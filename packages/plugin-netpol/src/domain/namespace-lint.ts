@@ -13,8 +13,8 @@ import type {Direction} from './verdict.js'
  * - a NetworkPolicy of the namespace that selects every pod (`podSelector: {}`) and isolates the
  *   direction (it may also allow traffic: every pod is still isolated), or
  * - an AdminNetworkPolicy or BaselineAdminNetworkPolicy whose subject is every pod of the namespace,
- *   with a Deny rule for the direction whose peers are every pod (`namespaces: {}`) and, for egress,
- *   every address too (`networks` 0.0.0.0/0 and ::/0): earlier rules may allow some traffic first.
+ *   with a Deny rule for the direction on every port (no `ports`) whose peers are every pod (`namespaces: {}`)
+ *   and, for egress, every address too (`networks` 0.0.0.0/0 and ::/0): earlier rules may allow some traffic first.
  */
 export function defaultDenyFindings(namespace: string, namespaceLabels: LabelSet, policies: readonly PolicyExplanation[]): LintFinding[] {
   const coversAll = (direction: Direction) =>
@@ -43,9 +43,9 @@ export function uncoveredPodFindings(pods: readonly PodEndpoint[], policies: rea
     .map((pod) => lintFinding('POD_NOT_COVERED', {kind: 'Pod', name: pod.name, namespace: pod.namespace}, 'no policy selects this pod: all its traffic, in and out, is allowed'))
 }
 
-/** A Deny rule whose peers are every pod and, for egress, every IPv4 and IPv6 address. */
+/** A Deny rule on every port whose peers are every pod and, for egress, every IPv4 and IPv6 address. */
 function deniesEverything(rule: RuleExplanation, direction: Direction): boolean {
-  if (rule.action !== 'Deny') return false
+  if (rule.action !== 'Deny' || !rule.ports.some((entry) => entry.port === 'all')) return false
   const peers = rule.peers.map((entry) => entry.peer)
   if (peers.some((peer) => peer === 'all' || peer.kind === 'all')) return true
   const everyPod = peers.some((peer) => isPodPeer(peer) && peer.namespaces.kind === 'selector' && peer.namespaces.selector.isEverything() && peer.pods.isEverything())

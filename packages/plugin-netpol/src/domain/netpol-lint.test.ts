@@ -108,6 +108,12 @@ const ROWS: Row[] = [
     findings: [],
   },
   {
+    name: 'an admin Deny from every pod on some ports only leaves the other ports open: not a default deny',
+    policies: [],
+    anps: [{metadata: {name: 'web-ports'}, spec: {priority: 5, subject: {namespaces: {matchLabels: {env: 'prod'}}}, ingress: [{action: 'Deny', from: [{namespaces: {}}], ports: [{portNumber: {port: 80, protocol: 'TCP'}}]}]}}],
+    findings: ['warning NO_DEFAULT_DENY_INGRESS Namespace/prod', 'info NO_DEFAULT_DENY_EGRESS Namespace/prod'],
+  },
+  {
     name: 'an egress Deny to pods only leaves external traffic open: not a default deny',
     policies: [networkPolicy('prod/deny-ingress', {podSelector: {}})],
     anps: [{metadata: {name: 'pods-only'}, spec: {priority: 5, subject: {namespaces: {matchLabels: {env: 'prod'}}}, egress: [{action: 'Deny', to: [{namespaces: {}}]}]}}],

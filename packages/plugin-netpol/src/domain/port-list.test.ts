@@ -1,5 +1,5 @@
 import {describe, expect, test} from 'vitest'
-import {parsePortSelection} from './port-list.js'
+import {parsePortSelection, parseProtocolList} from './port-list.js'
 
 describe('parsePortSelection', () => {
   test.each([
@@ -9,6 +9,8 @@ describe('parsePortSelection', () => {
     {text: 'declared,9090', want: {declared: true, listed: [9090]}},
     {text: '9090, declared ,8080', want: {declared: true, listed: [9090, 8080]}},
     {text: 'declared,declared', want: {declared: true, listed: []}},
+    // A port listed twice is compared once: one table, one `traffic` entry.
+    {text: '80,443,80', want: {declared: false, listed: [80, 443]}},
   ])('"$text"', ({text, want}) => {
     expect(parsePortSelection(text)).toEqual(want)
   })
@@ -22,5 +24,15 @@ describe('parsePortSelection', () => {
     {text: '65536,declared', code: 'INVALID_ARGUMENT', message: 'invalid --port 65536: must be an integer between 1 and 65535'},
   ])('rejects "$text" naming the value', ({text, code, message}) => {
     expect(() => parsePortSelection(text)).toThrow(expect.objectContaining({code, message}))
+  })
+})
+
+describe('parseProtocolList', () => {
+  test.each([
+    {text: 'TCP', want: ['TCP']},
+    {text: 'udp, TCP,sctp', want: ['UDP', 'TCP', 'SCTP']},
+    {text: 'tcp,TCP,udp', want: ['TCP', 'UDP']},
+  ])('"$text"', ({text, want}) => {
+    expect(parseProtocolList(text)).toEqual(want)
   })
 })

@@ -13,16 +13,16 @@ export interface PortSelection {
 /** The `--port` word that stands for each destination's declared container ports. */
 export const DECLARED_PORTS = 'declared'
 
-/** `--port declared,9090`: `declared` and/or port numbers, in any order. Throws INVALID_FLAG / INVALID_ARGUMENT. */
+/** `--port declared,9090`: `declared` and/or port numbers, in any order, each once. Throws INVALID_FLAG / INVALID_ARGUMENT. */
 export function parsePortSelection(text: string, flag = '--port'): PortSelection {
   const items = commaSeparated(text)
-  const listed = items.filter((item) => item !== DECLARED_PORTS).map((port) => parsePort(port, flag))
-  return {declared: listed.length < items.length, listed}
+  const ports = items.filter((item) => item !== DECLARED_PORTS).map((port) => parsePort(port, flag))
+  return {declared: ports.length < items.length, listed: [...new Set(ports)]}
 }
 
-/** `--protocol TCP,udp`: case-insensitive. Throws INVALID_ARGUMENT. */
+/** `--protocol TCP,udp`: case-insensitive; a protocol given twice counts once. Throws INVALID_ARGUMENT. */
 export function parseProtocolList(text: string): Protocol[] {
-  return commaSeparated(text).map(parseProtocol)
+  return [...new Set(commaSeparated(text).map(parseProtocol))]
 }
 
 function parsePort(port: string, flag: string): number {

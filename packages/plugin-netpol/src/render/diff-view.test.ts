@@ -17,6 +17,7 @@ const report: DiffReport = {
   unmatchedAcks: ['x/*->y/*'],
   // Warned about on stderr by the command, not part of the document.
   uncompared: ['x/z'],
+  scopeSelectsNoPod: false,
 }
 
 describe('diffView', () => {

@@ -55,4 +55,8 @@ describe('probeView', () => {
       ].join('\n'),
     )
   })
+
+  test('nothing probed: only the counts, no empty table above them', () => {
+    expect(renderResult(probeView('ephemeral', []), 'table')).toBe('0 probes via ephemeral: 0 agree, 0 mismatch, 0 errored\n')
+  })
 })

@@ -12,6 +12,7 @@ export function probeView(via: ProbeStrategy, results: readonly ProbeResult[]): 
     text: () => {
       const notes = noteLines(results)
       const line = `${summary.probes} probes via ${via}: ${summary.agree} agree, ${summary.mismatch} mismatch, ${summary.errors} errored`
+      if (results.length === 0) return line
       return [renderTable(resultsTable(results)).trimEnd(), ...(notes.length > 0 ? ['', ...notes] : []), '', line].join('\n')
     },
   }

@@ -7,6 +7,7 @@ import type {PortSelection} from '../domain/port-list.js'
 import type {Protocol} from '../domain/protocol.js'
 import type {ClusterSource, LoadedCluster} from './load-cluster.js'
 import {loadCluster} from './load-cluster.js'
+import {requireNamespace} from './require-namespace.js'
 import type {GroupBy, GroupedMatrix} from './pod-groups.js'
 import {classOfPods, groupedMatrix, workloadOfPods} from './pod-groups.js'
 
@@ -43,7 +44,9 @@ export interface MatrixReport {
 
 /** `matrix`: one table per port x protocol over the whole cluster, narrowed to the pods asked for. */
 export async function connectivityMatrices(source: ClusterSource, query: MatrixQuery): Promise<MatrixReport> {
-  return matrixReport(await loadCluster(source), query)
+  const cluster = await loadCluster(source)
+  if (query.namespace !== undefined) requireNamespace(cluster.state, query.namespace, {offline: source.offline})
+  return matrixReport(cluster, query)
 }
 
 /**

@@ -17,6 +17,7 @@ import {proposedClusterStates} from '../domain/proposed-cluster.js'
 import type {ClusterSource} from './load-cluster.js'
 import {loadCluster} from './load-cluster.js'
 import {manifestCluster} from './manifest-cluster.js'
+import {requireNamespace} from './require-namespace.js'
 import type {GroupBy} from './pod-groups.js'
 import {classOfPods, workloadOfPods} from './pod-groups.js'
 
@@ -55,6 +56,8 @@ export interface DiffReport {
   unmatchedAcks: string[]
   /** With `--port declared`: pods of the scope towards which nothing was compared (they declare none of the protocols asked). */
   uncompared: string[]
+  /** `-n`/`-l` were given and select no pod: nothing was compared, so "no change" says nothing. */
+  scopeSelectsNoPod: boolean
 }
 
 /**
@@ -69,6 +72,7 @@ export async function diffConnectivity(source: ClusterSource, query: DiffQuery):
   const proposed = manifestCluster(await readManifests([...query.proposedFiles], {validateBuiltIns: true}), current.namespace)
   const acks = [...query.acks, ...(await readAckFiles(query.ackFiles))]
   const {before, after, policies} = proposedClusterStates(current.state, proposed.objects)
+  if (query.namespace !== undefined) requireNamespace(after, query.namespace, {offline: source.offline})
   const {traffic, towardsPod} = comparedTraffic(before.pods, query.ports, query.protocols, query.options.namedPorts)
   const request = {traffic, options: query.options}
   const [beforeMatrices, afterMatrices] = [connectivityMatrix(before, request), connectivityMatrix(after, request)]
@@ -85,6 +89,7 @@ export async function diffConnectivity(source: ClusterSource, query: DiffQuery):
     changes,
     unmatchedAcks: acks.map((ack) => ack.text).filter((text) => !used.has(text)),
     uncompared: uncomparedPods(towardsPod, inScope),
+    scopeSelectsNoPod: inScope?.size === 0,
   }
 }
 

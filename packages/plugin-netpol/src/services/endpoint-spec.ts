@@ -44,7 +44,12 @@ export function parseEndpointSpec(input: string, text: string): EndpointSpec {
   if (parts.length === 1) return {kind: 'pod', name: first}
   if (parts.length === 2) return {kind: 'pod', namespace: first, name: second as string}
   if (parts.length === 3 && second === 'pod') return {kind: 'pod', namespace: first, name: third as string}
-  const workload = WORKLOAD_ALIASES[second ?? '']
+  const workload = workloadKindOf(second ?? '')
   if (parts.length !== 3 || workload === undefined) throw invalid('expected ns/pod, ns/<workload kind>/name or ip:ADDRESS')
   return {kind: 'workload', namespace: first, workload, name: third as string}
+}
+
+/** The workload kind an alias names (`deploy`, `sts`, `cronjob`, ...), if it names one. */
+export function workloadKindOf(alias: string): WorkloadKind | undefined {
+  return Object.hasOwn(WORKLOAD_ALIASES, alias) ? WORKLOAD_ALIASES[alias] : undefined
 }

@@ -5,6 +5,7 @@ import type {LintFinding} from '../domain/lint-finding.js'
 import {lintCluster} from '../domain/netpol-lint.js'
 import type {ClusterSource} from './load-cluster.js'
 import {loadCluster} from './load-cluster.js'
+import {requireNamespace} from './require-namespace.js'
 
 export interface LintQuery {
   /** Every namespace, not only -n / the context's. */
@@ -12,9 +13,10 @@ export interface LintQuery {
   options: EvaluationOptions
 }
 
-/** `lint`: the findings for the namespace (or all with -A), admin policies included. */
+/** `lint`: the findings for the namespace (or all with -A), admin policies included; a namespace that is not there is NOT_FOUND. */
 export async function lintPolicies(source: ClusterSource, query: LintQuery): Promise<LintFinding[]> {
   const cluster = await loadCluster(source)
+  if (!query.allNamespaces) requireNamespace(cluster.state, cluster.namespace, {offline: source.offline, alternative: 'or lint every namespace with -A'})
   return lintCluster(
     compileCluster(cluster.state, query.options),
     cluster.state.networkPolicies,

@@ -33,4 +33,12 @@ describe('loadCluster', () => {
     const {state} = await loadCluster(offline(files))
     expect(state.pods.map((pod) => pod.metadata.namespace)).toEqual(['x', 'z'])
   })
+
+  test('finished pods (Succeeded, Failed) are left out, as their IPs are released; running and phase-less pods stay', async () => {
+    const pod = (name: string, phase?: string) => `apiVersion: v1\nkind: Pod\nmetadata: {name: ${name}, namespace: x}\n${phase === undefined ? '' : `status: {phase: ${phase}}\n`}`
+    const files = await manifestFiles([pod('done', 'Succeeded'), pod('crashed', 'Failed'), pod('web', 'Running'), pod('planned'), pod('starting', 'Pending')].join('---\n'))
+    const {state, finishedPods} = await loadCluster(offline(files))
+    expect(state.pods.map((object) => object.metadata.name)).toEqual(['planned', 'starting', 'web'])
+    expect(finishedPods.map((object) => `${object.metadata.name} ${object.status?.phase ?? ''}`)).toEqual(['crashed Failed', 'done Succeeded'])
+  })
 })

@@ -1,7 +1,8 @@
 import {KubelineError, RESOURCES, readManifests} from '@kubeline/core'
 import type {KubeClient, KubeObject, ResourceType} from '@kubeline/core'
 import {appliedOnTop, objectKey} from '../domain/applied-on-top.js'
-import type {ClusterState} from '../domain/kube-objects.js'
+import {hasFinished} from '../domain/finished-pod.js'
+import type {ClusterState, PodObject} from '../domain/kube-objects.js'
 import type {ClusterObjects} from './manifest-cluster.js'
 import {emptyClusterObjects, manifestCluster} from './manifest-cluster.js'
 
@@ -20,6 +21,8 @@ export interface LoadedCluster {
   /** The namespace of -n / the context / "default" ("default" offline). */
   namespace: string
   representativePods: ReadonlyMap<string, string>
+  /** Pods left out of `state` because they finished (Succeeded, Failed), so that naming one can say so. */
+  finishedPods: readonly PodObject[]
   /** Absent with --offline. */
   kube?: KubeClient
 }
@@ -27,7 +30,7 @@ export interface LoadedCluster {
 /**
  * Reads the live cluster (every namespace: policies anywhere may decide a verdict) and puts the
  * `-f` objects on top, as `kubectl apply` would: an object with the same kind, namespace and name
- * replaces the live one, others are added. AdminNetworkPolicy, BaselineAdminNetworkPolicy and
+ * replaces the live one, others are added. Finished pods (completed Jobs) are left out: no network. AdminNetworkPolicy, BaselineAdminNetworkPolicy and
  * ClusterNetworkPolicy are read when the API serves them; a NOT_FOUND means they are not installed.
  */
 export async function loadCluster(source: ClusterSource): Promise<LoadedCluster> {
@@ -36,15 +39,16 @@ export async function loadCluster(source: ClusterSource): Promise<LoadedCluster>
   const sourced = source.files.length > 0 ? await readManifests([...source.files], {validateBuiltIns: true}) : []
   const manifests = manifestCluster(sourced, namespace)
   const live = kube ? await liveObjects(kube) : emptyClusterObjects()
+  const pods = applied(live.pods, manifests.objects.pods)
   const state: ClusterState = {
     namespaces: applied(live.namespaces, manifests.objects.namespaces),
-    pods: applied(live.pods, manifests.objects.pods),
+    pods: pods.filter((pod) => !hasFinished(pod)),
     networkPolicies: applied(live.networkPolicies, manifests.objects.networkPolicies),
     adminNetworkPolicies: applied(live.adminNetworkPolicies, manifests.objects.adminNetworkPolicies),
     baselineAdminNetworkPolicies: applied(live.baselineAdminNetworkPolicies, manifests.objects.baselineAdminNetworkPolicies),
     clusterNetworkPolicies: applied(live.clusterNetworkPolicies, manifests.objects.clusterNetworkPolicies),
   }
-  return {state, namespace, representativePods: manifests.representativePods, ...(kube ? {kube} : {})}
+  return {state, namespace, representativePods: manifests.representativePods, finishedPods: pods.filter(hasFinished), ...(kube ? {kube} : {})}
 }
 
 async function liveObjects(kube: KubeClient): Promise<ClusterObjects> {

@@ -22,9 +22,17 @@ const KIND_ALIASES: Readonly<Record<string, PolicyKind>> = {
   cnp: 'ClusterNetworkPolicy',
 }
 
+/** The API group of each kind, which kubectl writes after it (`kubectl get netpol -o name`). */
+const KIND_GROUPS: Readonly<Record<PolicyKind, string>> = {
+  NetworkPolicy: 'networking.k8s.io',
+  AdminNetworkPolicy: 'policy.networking.k8s.io',
+  BaselineAdminNetworkPolicy: 'policy.networking.k8s.io',
+  ClusterNetworkPolicy: 'policy.networking.k8s.io',
+}
+
 const NAME = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/
 
-/** Parses `NAME` or `KIND/NAME` (networkpolicy|netpol, anp, banp, cnp, or the full kind); throws INVALID_ARGUMENT. */
+/** Parses `NAME` or `KIND/NAME` (networkpolicy|netpol, anp, banp, cnp, or the full kind, optionally `.GROUP`); throws INVALID_ARGUMENT. */
 export function parsePolicyName(text: string): PolicyName {
   const parts = text.split('/')
   const name = parts.at(-1) ?? ''
@@ -32,12 +40,19 @@ export function parsePolicyName(text: string): PolicyName {
   if (parts.length > 2) throw invalid('expected NAME or KIND/NAME')
   if (!NAME.test(name)) throw invalid(`"${name}" is not a valid name`)
   if (parts.length === 1) return {name}
-  const alias = (parts[0] ?? '').toLowerCase()
-  const kind = Object.hasOwn(KIND_ALIASES, alias) ? KIND_ALIASES[alias] : undefined
+  const kind = policyKind((parts[0] ?? '').toLowerCase())
   if (kind === undefined) throw invalid(`unknown kind "${parts[0] ?? ''}": expected networkpolicy (netpol), adminnetworkpolicy (anp), baselineadminnetworkpolicy (banp) or clusternetworkpolicy (cnp)`)
   return {kind, name}
 }
 
 export function namesPolicy(wanted: PolicyName, ref: PolicyRef): boolean {
   return ref.name === wanted.name && (wanted.kind === undefined || wanted.kind === ref.kind)
+}
+
+/** `netpol`, `networkpolicies`, `networkpolicy.networking.k8s.io`, ...: the group, when written, must be the kind's. */
+function policyKind(text: string): PolicyKind | undefined {
+  const dot = text.indexOf('.')
+  const alias = dot < 0 ? text : text.slice(0, dot)
+  const kind = Object.hasOwn(KIND_ALIASES, alias) ? KIND_ALIASES[alias] : undefined
+  return kind !== undefined && (dot < 0 || text.slice(dot + 1) === KIND_GROUPS[kind]) ? kind : undefined
 }

@@ -7,6 +7,7 @@ import {loadCluster} from './load-cluster.js'
 import type {MatrixProbeQuery} from './plan-probes.js'
 import {planMatrixProbes} from './plan-probes.js'
 import {probeConnections} from './probe-connections.js'
+import {requireNamespace} from './require-namespace.js'
 import type {Prober} from './prober.js'
 
 /** Builds the prober once the cluster is connected. */
@@ -15,6 +16,7 @@ export type MakeProber = (kube: KubeClient) => Prober
 /** `probe` without a suite: the matrix's pairs, probed live and compared with the policies' verdict. */
 export async function probeMatrix(source: ClusterSource, query: MatrixProbeQuery, makeProber: MakeProber): Promise<ProbeResult[]> {
   const cluster = await loadCluster(liveSource(source))
+  if (query.namespace !== undefined) requireNamespace(cluster.state, query.namespace, {offline: false})
   const planned = planMatrixProbes(cluster, compileCluster(cluster.state, query.options), query)
   return await probeConnections(makeProber(cluster.kube as KubeClient), planned)
 }

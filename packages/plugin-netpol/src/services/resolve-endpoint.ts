@@ -1,7 +1,9 @@
 import {KubelineError, RESOURCES, labelSelectorFromObject} from '@kubeline/core'
 import type {KubeObject, LabelSelectorObject} from '@kubeline/core'
 import type {EndpointRef} from '../domain/evaluate-traffic.js'
+import type {PodObject} from '../domain/kube-objects.js'
 import type {EndpointSpec} from './endpoint-spec.js'
+import {workloadKindOf} from './endpoint-spec.js'
 import type {LoadedCluster} from './load-cluster.js'
 import type {WorkloadKind} from './manifest-cluster.js'
 import {workloadKey} from './manifest-cluster.js'
@@ -15,37 +17,83 @@ const WORKLOAD_RESOURCES = {
   cronjob: RESOURCES.cronjobs,
 } as const satisfies Record<WorkloadKind, unknown>
 
+type WorkloadSpec = Extract<EndpointSpec, {kind: 'workload'}>
+
+/**
+ * The source and destination pods (or addresses) of a connection. The same live workload on both
+ * sides is its first pod to its second (when it has two): "may its pods reach each other?" is not
+ * a pod's traffic to itself. A workload `-f` defines has one representative pod only.
+ */
+export async function resolveConnection(cluster: LoadedCluster, from: EndpointSpec, to: EndpointSpec): Promise<[EndpointRef, EndpointRef]> {
+  if (from.kind === 'workload' && to.kind === 'workload' && sameWorkload(from, to) && !cluster.representativePods.has(workloadKey(from.namespace, from.workload, from.name))) {
+    const [first = '', second = first] = await livePods(cluster, from)
+    return [{namespace: from.namespace, name: first}, {namespace: from.namespace, name: second}]
+  }
+  return await Promise.all([resolveEndpoint(cluster, from), resolveEndpoint(cluster, to)])
+}
+
+function sameWorkload(a: WorkloadSpec, b: WorkloadSpec): boolean {
+  return a.namespace === b.namespace && a.workload === b.workload && a.name === b.name
+}
+
 /**
  * The pod (or address) the engine evaluates for `--from`/`--to`. A workload is its representative
  * pod when `-f` defines it, else the first pod (by name) its live selector matches; a live CronJob
  * has no selector of its own, so only its `-f` form resolves.
  */
-export async function resolveEndpoint(cluster: LoadedCluster, spec: EndpointSpec): Promise<EndpointRef> {
+async function resolveEndpoint(cluster: LoadedCluster, spec: EndpointSpec): Promise<EndpointRef> {
   switch (spec.kind) {
     case 'ip':
       return {ip: spec.ip}
-    case 'pod':
-      return {namespace: spec.namespace ?? cluster.namespace, name: spec.name}
+    case 'pod': {
+      const ref = {namespace: spec.namespace ?? cluster.namespace, name: spec.name}
+      requireUnfinished(cluster, ref)
+      if (spec.namespace !== undefined) requirePodOrSuggestWorkload(cluster, ref)
+      return ref
+    }
     case 'workload': {
       const representative = cluster.representativePods.get(workloadKey(spec.namespace, spec.workload, spec.name))
       if (representative !== undefined) return {namespace: spec.namespace, name: representative}
-      return {namespace: spec.namespace, name: await firstLivePod(cluster, spec)}
+      const [first = ''] = await livePods(cluster, spec)
+      return {namespace: spec.namespace, name: first}
     }
   }
 }
 
-async function firstLivePod(cluster: LoadedCluster, spec: Extract<EndpointSpec, {kind: 'workload'}>): Promise<string> {
+function requireUnfinished(cluster: LoadedCluster, pod: {namespace: string; name: string}): void {
+  const finished = cluster.finishedPods.find((object) => object.metadata.namespace === pod.namespace && object.metadata.name === pod.name)
+  if (finished === undefined) return
+  throw new KubelineError('NOT_FOUND', `pod "${pod.name}" in namespace "${pod.namespace}" has finished (${finished.status?.phase ?? ''}): a finished pod has no network, so no policy applies to it`, {
+    fix: 'Name a running pod, or the workload that runs it again.',
+  })
+}
+
+/**
+ * `deploy/web` is kubectl's KIND/NAME, but here it reads as pod "web" of namespace "deploy"; when
+ * there is no such pod, the message names the workload that was probably meant (`ns/deploy/web`).
+ */
+function requirePodOrSuggestWorkload(cluster: LoadedCluster, pod: {namespace: string; name: string}): void {
+  const workload = workloadKindOf(pod.namespace)
+  if (workload === undefined || cluster.state.pods.some((object) => object.metadata.namespace === pod.namespace && object.metadata.name === pod.name)) return
+  throw new KubelineError('NOT_FOUND', `pod "${pod.name}" not found in namespace "${pod.namespace}"`, {
+    fix: `For the ${workload}, give its namespace too: ${cluster.namespace}/${pod.namespace}/${pod.name}.`,
+  })
+}
+
+/** The live pods the workload's selector matches, sorted by name: at least one, else NOT_FOUND. */
+async function livePods(cluster: LoadedCluster, spec: WorkloadSpec): Promise<string[]> {
   const where = `${spec.workload} "${spec.name}" in namespace "${spec.namespace}"`
   if (cluster.kube === undefined || spec.workload === 'cronjob') {
     throw new KubelineError('NOT_FOUND', `${where} not found in the -f manifests`, {fix: 'Pass the manifest that defines it with -f.'})
   }
   const workload = await cluster.kube.get<KubeObject & {spec?: {selector?: LabelSelectorObject}}>(WORKLOAD_RESOURCES[spec.workload], spec.name, {namespace: spec.namespace})
   const selector = labelSelectorFromObject(workload.spec?.selector)
-  const pods = cluster.state.pods
-    .filter((pod) => pod.metadata.namespace === spec.namespace && selector.matches(pod.metadata.labels ?? {}))
+  const selected = (pods: readonly PodObject[]) => pods.filter((pod) => pod.metadata.namespace === spec.namespace && selector.matches(pod.metadata.labels ?? {}))
+  const pods = selected(cluster.state.pods)
     .map((pod) => pod.metadata.name)
     .sort()
-  const first = pods[0]
-  if (first === undefined) throw new KubelineError('NOT_FOUND', `${where} has no pods`, {fix: 'Wait for its pods, or name a pod with ns/pod.'})
-  return first
+  if (pods.length > 0) return pods
+  const finished = selected(cluster.finishedPods).length
+  if (finished > 0) throw new KubelineError('NOT_FOUND', `${where} has no running pods: its ${finished} pod(s) finished, and a finished pod has no network`, {fix: 'Name a workload whose pods run.'})
+  throw new KubelineError('NOT_FOUND', `${where} has no pods`, {fix: 'Wait for its pods, or name a pod with ns/pod.'})
 }

@@ -16,7 +16,7 @@ import type {PlannedProbe} from './probe-connections.js'
 import {probeConnections} from './probe-connections.js'
 import type {MakeProber} from './probe-connectivity.js'
 import {liveSource} from './probe-connectivity.js'
-import {resolveEndpoint} from './resolve-endpoint.js'
+import {resolveConnection} from './resolve-endpoint.js'
 
 /** Reads suites (a file, a directory of them, or - for stdin), every document a NetpolTestSuite. */
 export async function readTestSuites(path: string): Promise<NetpolTestSuite[]> {
@@ -70,7 +70,7 @@ async function checkCase(cluster: LoadedCluster, compiled: CompiledCluster, test
   const {name, from, to, port, protocol, expect} = testCase
   const written = {name, from, to, port, protocol, expect}
   try {
-    const [source, destination] = await Promise.all([resolveEndpoint(cluster, testCase.fromSpec), resolveEndpoint(cluster, testCase.toSpec)])
+    const [source, destination] = await resolveConnection(cluster, testCase.fromSpec, testCase.toSpec)
     const verdict = evaluateTraffic(compiled, {source, destination, port, protocol}, options)
     return {testCase, result: {...written, status: testCaseStatus(expect, verdict), verdict}, refs: {source, destination}}
   } catch (err) {

@@ -1,5 +1,6 @@
 import {runPlugin, startE2eCluster} from '@kubeline/sandbox/e2e'
 import type {E2eCluster} from '@kubeline/sandbox/e2e'
+import type {KubeObject} from '@kubeline/core'
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
 import {DENY_ALL_BUT_A_TO_B, PODS_A_B_C, deployment, manifestList, networkPolicy, pod, sidecarMetrics, waitForPods} from '../fixtures/netpol-objects.js'
 
@@ -130,6 +131,18 @@ describe('netpol-test check', () => {
     expect(run.stdout.split('\n')[0]).toBe(`ALLOW ${ns}/${pods[0]} -> ${ns}/b TCP/80`)
   })
 
+  test('the same live deployment on both sides is one of its pods to another, not a pod to itself', async () => {
+    await cluster.apply([deployment('peers', 2, {app: 'peers'})], ns)
+    const pods = await waitForPods(cluster, ns, 'app=peers', 2)
+    const run = await netpol(['check', '--from', `${ns}/deploy/peers`, '--to', `${ns}/deployment/peers`, '--port', '80'])
+    expect(run.code).toBe(3)
+    expect(run.stdout.split('\n').slice(0, 3)).toEqual([
+      `DENY ${ns}/${pods[0]} -> ${ns}/${pods[1]} TCP/80`,
+      `  egress  of ${ns}/${pods[0]}: allowed: no policy isolates the pod for egress (Kubernetes allows by default)`,
+      `  ingress of ${ns}/${pods[1]}: denied: isolated by NetworkPolicy ${ns}/default-deny, and no rule of theirs allows this connection`,
+    ])
+  })
+
   test('a live AdminNetworkPolicy decides before NetworkPolicy', async () => {
     const args = ['check', '--from', `${ns}/a`, '--to', `${ns}/b`, '--port', '9090']
     expect((await netpol(args)).code).toBe(3)
@@ -180,6 +193,15 @@ describe('netpol-test check', () => {
     expect((await check('192.168.1.9')).code).toBe(3)
   })
 
+  test('ip: of a pod\'s own address is still evaluated as an address, with a warning naming the pod to use instead', async () => {
+    const withIp = (object: KubeObject, ip: string) => ({...object, metadata: {...object.metadata, namespace: 'x'}, status: {podIP: ip, podIPs: [{ip}]}})
+    const objects = [...PODS_A_B_C.map((object, i) => withIp(object, `10.0.0.${i + 1}`)), ...DENY_ALL_BUT_A_TO_B.map((object) => ({...object, metadata: {...object.metadata, namespace: 'x'}}))]
+    const run = await runPlugin('kubectl-netpol_test', ['check', '--offline', '-f', '-', '--from', 'ip:10.0.0.1', '--to', 'x/b', '--port', '80'], {kubeconfig: '/nonexistent/kubeconfig', stdin: manifestList(objects)})
+    expect(run.code).toBe(3)
+    expect(run.stdout).toMatch(/^DENY 10\.0\.0\.1 -> x\/b TCP\/80\n/)
+    expect(run.stderr).toBe('Warning: --from ip:10.0.0.1 is the address of pod x/a, but ip: is evaluated as an address outside the pod network, where only ipBlock peers match: for the pod, pass --from x/a\n')
+  })
+
   test('--offline reads only -f and needs no kubeconfig', async () => {
     const objects = [...[...PODS_A_B_C, ...DENY_ALL_BUT_A_TO_B].map((object) => ({...object, metadata: {...object.metadata, namespace: 'x'}}))]
     const args = ['check', '--offline', '-f', '-', '--port', '80']
@@ -223,9 +245,13 @@ describe('netpol-test check', () => {
     {args: ['--from', 'x/a', '--to', 'x/b', '--port', '80', '--protocol', 'ICMP'], message: 'unknown protocol "ICMP"'},
     {args: ['--from', 'x/a', '--to', 'x/nope', '--port', '80'], message: 'pod "nope" not found in namespace "x"'},
     {args: ['--from', 'x/a', '--to', 'x/deploy/nope', '--port', '80'], message: 'deployment "nope" in namespace "x" not found'},
+    // kubectl's KIND/NAME reads here as ns/pod: the message says which workload was probably meant.
+    {args: ['-n', 'x', '--from', 'a', '--to', 'deploy/b', '--port', '80'], message: 'pod "b" not found in namespace "deploy"\n  For the deployment, give its namespace too: x/deploy/b'},
     {args: ['--from', 'x/a', '--to', 'x/b', '--port', '80', '--named-ports', 'all'], message: 'Expected --named-ports=all to be one of: containers, sidecars, init-containers'},
+    {args: ['--from', 'x/a', '--to', 'x/done', '--port', '80'], message: 'pod "done" in namespace "x" has finished (Succeeded): a finished pod has no network'},
   ])('bad input exits 2: $message', async ({args, message}) => {
-    const run = await netpol(['check', '--offline', '-f', '-', ...args], manifestList([pod('a', {}), pod('b', {})].map((object) => ({...object, metadata: {...object.metadata, namespace: 'x'}}))))
+    const done = {...pod('done', {}), status: {phase: 'Succeeded'}}
+    const run = await netpol(['check', '--offline', '-f', '-', ...args], manifestList([pod('a', {}), pod('b', {}), done].map((object) => ({...object, metadata: {...object.metadata, namespace: 'x'}}))))
     expect(run.code).toBe(2)
     expect(run.stderr).toContain(message)
   })

@@ -97,6 +97,13 @@ describe('netpol-test diff', () => {
     expect(await changed(['-n', other, '-A'])).toEqual([`${ns}/a->${ns}/b`, `${ns}/a->${other}/a`])
   })
 
+  test('-l that selects no pod compares nothing: "no change" (exit 0) comes with a warning, so a typo is noticed', async () => {
+    const run = await netpol(['diff', '-n', ns, '-l', 'pod=nothing', '-f', '-'], cInsteadOfA(ns))
+    expect(run.code).toBe(0)
+    expect(run.stdout).toContain('no connection changes its verdict on TCP/80')
+    expect(run.stderr).toBe('Warning: -n and -l select no pod: no connection was compared\n')
+  })
+
   test('--group-by workload folds a live Deployment; --group-by pod lists its pods', async () => {
     const grouped = await cluster.createNamespace('grouped')
     await cluster.apply([deployment('web', 2, {app: 'web'}), ...PODS_A_B_C.slice(0, 1)], grouped)
@@ -144,6 +151,15 @@ describe('netpol-test diff', () => {
     const withSidecars = await declared(['--named-ports', 'sidecars'])
     expect(withSidecars.traffic).toEqual([{port: 6379, protocol: 'TCP', towards: 'declaring-pods'}, {port: 9121, protocol: 'TCP', towards: 'declaring-pods'}])
     expect(withSidecars.changes.map((change) => `${change.to}:${change.port}`)).toEqual(['x/cache:6379', 'x/cache:9121'])
+  })
+
+  test('-n of a namespace that does not exist exits 2, not 0 for "no change" (a mistyped CI gate must not pass)', async () => {
+    const live = await netpol(['diff', '-f', '-', '-n', 'no-such-namespace'], cInsteadOfA(ns))
+    expect(live).toMatchObject({code: 2, stdout: ''})
+    expect(live.stderr).toContain('namespace "no-such-namespace" not found')
+    const offline = await netpol(['diff', '-f', '-', '-n', 'no-such-namespace', '--offline'], cInsteadOfA('x'))
+    expect(offline).toMatchObject({code: 2, stdout: ''})
+    expect(offline.stderr).toContain('namespace "no-such-namespace" not found in the manifests')
   })
 
   test.each([

@@ -81,6 +81,20 @@ describe('netpol-test lint', () => {
     expect(run.stdout.match(/code: POD_NOT_COVERED/g)).toHaveLength(2)
   })
 
+  test('a namespace that does not exist is not linted: exit 2 naming it, no findings made up for it', async () => {
+    const run = await netpol(['lint', '-n', 'no-such-namespace'])
+    expect(run).toMatchObject({code: 2, stdout: ''})
+    expect(run.stderr).toContain('namespace "no-such-namespace" not found')
+  })
+
+  test('--offline without -n: "default" holds none of the manifests, so exit 2 pointing at -n and -A', async () => {
+    const stdin = manifestList(PODS_A_B_C.map((object) => ({...object, metadata: {...object.metadata, namespace: 'x'}})))
+    const run = await runPlugin('kubectl-netpol_test', ['lint', '--offline', '-f', '-'], {kubeconfig: '/nonexistent/kubeconfig', stdin})
+    expect(run).toMatchObject({code: 2, stdout: ''})
+    expect(run.stderr).toContain('namespace "default" not found in the manifests')
+    expect(run.stderr).toContain('-A')
+  })
+
   test.each([
     {args: ['--fail-on', 'fatal'], message: 'fatal'},
     {args: ['-o', 'markdown'], message: 'output format "markdown"'},

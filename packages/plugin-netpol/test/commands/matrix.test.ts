@@ -111,6 +111,18 @@ describe('netpol-test matrix', () => {
     expect(JSON.parse(json.stdout).results[0].pods).toEqual([`${grouped}/client`, ...web.map((name) => `${grouped}/${name}`)])
   })
 
+  test('-l that selects no pod: the empty table comes with a warning, so a typo is noticed (exit 0)', async () => {
+    const run = await netpol(['matrix', '-n', ns, '-l', 'pod=nothing'])
+    expect(run).toMatchObject({code: 0, stdout: 'TCP/80\n-\n'})
+    expect(run.stderr).toBe('Warning: -n and -l select no pod: the tables are empty\n')
+  })
+
+  test('-n of a namespace that does not exist exits 2 naming it, rather than an empty table', async () => {
+    const run = await netpol(['matrix', '-n', 'no-such-namespace', '-o', 'json'])
+    expect(run).toMatchObject({code: 2, stdout: ''})
+    expect(run.stderr).toContain('namespace "no-such-namespace" not found')
+  })
+
   test.each([
     {args: ['--group-by', 'team'], message: 'team'},
     {args: ['--port', '0'], message: 'invalid --port 0'},

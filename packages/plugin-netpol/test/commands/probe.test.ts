@@ -84,6 +84,14 @@ async function suiteFile(file: string, cases: object[]): Promise<string> {
 }
 
 describe('netpol-test probe (matrix of running pods)', () => {
+  test('a selector that leaves no pair of pods probes nothing: the counts alone, and a warning saying so (exit 0)', async () => {
+    const before = await ephemeralNames('a')
+    const run = await netpol(['probe', '-n', ns, '-l', 'pod=a'])
+    expect(run).toMatchObject({code: 0, stdout: '0 probes via ephemeral: 0 agree, 0 mismatch, 0 errored\n'})
+    expect(run.stderr).toBe('Warning: nothing was probed: no connection between two running pods that -n and -l select, on the ports asked\n')
+    expect(await ephemeralNames('a')).toEqual(before)
+  })
+
   test('a network that enforces the policies agrees everywhere: exit 0, one ephemeral container per source pod', async () => {
     cluster.setNetwork(enforcing())
     const before = await ephemeralNames('a')
@@ -239,9 +247,12 @@ describe('netpol-test probe: bad input is refused before anything is written', (
     [['probe', '-c', 'main'], '--container is for --via exec'],
     [['probe', '--via', 'ssh'], 'Expected --via=ssh to be one of: ephemeral, exec'],
     [['probe', '--port', '70000'], '70000'],
+    [['probe', '-n', 'no-such-namespace'], 'namespace "no-such-namespace" not found'],
+    [['probe', '--probe-image', 'registry.example.com/agnhost 2.53'], 'invalid --probe-image "registry.example.com/agnhost 2.53": an image reference is not empty and has no whitespace'],
+    [['probe', '--probe-image', ''], 'invalid --probe-image "": an image reference is not empty and has no whitespace'],
   ])('%j', async (args, message) => {
     const before = await ephemeralNames('a')
-    const run = await netpol([...args, '-n', ns])
+    const run = await netpol(args.includes('-n') ? args : [...args, '-n', ns])
     expect(run.code).toBe(2)
     expect(run.stderr).toContain(message)
     expect(await ephemeralNames('a')).toEqual(before)
