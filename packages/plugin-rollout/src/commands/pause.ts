@@ -6,9 +6,7 @@ import {ReleaseCommand, deploymentArg, outputFlag} from './release-command.js'
 
 export default class Pause extends ReleaseCommand {
   static override summary = 'Hold a release where it is, until resume.'
-  static override description = `Records a user pause in the release state (one write). A driver at work (start --wait, resume)
-reads it on its next round and stops there; no step, pause end or analysis moves the release on until
-resume, promote or set-weight. Allowed while Progressing or Paused.`
+  static override description = `Records a user pause in the release state (one write). A driver at work (start --wait, resume) reads it on its next round and stops there; no step, pause end or analysis moves the release on until resume, promote or set-weight. Allowed while Progressing or Paused.`
 
   static override args = deploymentArg
   static override flags = outputFlag

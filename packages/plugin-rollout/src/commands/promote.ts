@@ -5,9 +5,7 @@ import {ReleaseCommand, deploymentArg, forceFlag, outputFlag, timeoutFlag} from 
 export default class Promote extends ReleaseCommand {
   static override summary = "Skip the rest of the current step (its pause) and go on to the next one; --full promotes at once."
   static override args = deploymentArg
-  static override description = `Skips what is left of the current step, its pause and its analysis gate, and drives to the next
-step's weight. With --full, copies the canary template into the stable Deployment at its original
-replicas, waits until it is available, and removes the canary.`
+  static override description = `Skips what is left of the current step, its pause and its analysis gate, and drives to the next step's weight. With --full, copies the canary template into the stable Deployment at its original replicas, waits until it is available, and removes the canary.`
 
   static override examples = ['<%= config.bin %> promote web -n shop', '<%= config.bin %> promote web --full']
   static override flags = {

@@ -55,10 +55,10 @@ export abstract class ReleaseCommand extends KubeCommand {
     parseNonNegativeDuration(options.timeout, '--timeout')
     const actor = releaseActor()
     let reported = false
-    // A 409 makes the change run again on a fresh read: report it once.
+    // A 409 makes the change run again on a fresh read: report it once. A change that changes nothing is not reported.
     const announced = (state: ReleaseState, context: ChangeContext): ReleaseState => {
       const next = change(state, context)
-      if (!reported) this.out.info(`deployment.apps/${name}: ${next.lastChange.what} (phase ${next.phase})`)
+      if (!reported && next !== state) this.out.info(`deployment.apps/${name}: ${next.lastChange.what} (phase ${next.phase})`)
       reported = true
       return next
     }

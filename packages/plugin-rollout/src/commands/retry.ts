@@ -4,9 +4,7 @@ import {ReleaseCommand, deploymentArg, forceFlag, outputFlag, timeoutFlag} from 
 
 export default class Retry extends ReleaseCommand {
   static override summary = 'Start an Aborted release over from its first step, with the same canary template and gates.'
-  static override description = `After an abort (by hand, a failed analysis or a progress deadline), recreates the canary from the
-recorded template and drives to the first step, as start did; the analysis failures start again from 0.
-Allowed when Aborted or Degraded. With --wait, drives on to the end as start --wait does.`
+  static override description = `After an abort (by hand, a failed analysis or a progress deadline), recreates the canary from the recorded template and drives to the first step, as start did; the analysis failures start again from 0. Allowed when Aborted or Degraded. With --wait, drives on to the end as start --wait does.`
 
   static override args = deploymentArg
   static override flags = {

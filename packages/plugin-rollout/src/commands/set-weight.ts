@@ -4,10 +4,7 @@ import {ReleaseCommand, deploymentArg, forceFlag, outputFlag, timeoutFlag} from 
 
 export default class SetWeight extends ReleaseCommand {
   static override summary = 'Drive the canary to a weight now (0-100), then pause as after any step.'
-  static override description = `Moves the release to W percent at once, lifting a user pause. The new weight and the first
-replica change go out in one write per Deployment. Once the weight is reached the release pauses as
-after a step (--pause of start); resume carries on with the first step above W. 100 is the promotion
-(like promote --full). Allowed while Progressing or Paused.`
+  static override description = `Moves the release to W percent at once, lifting a user pause. The new weight and the first replica change go out in one write per Deployment. Once the weight is reached the release pauses as after a step (--pause of start); resume carries on with the first step above W. 100 is the promotion (like promote --full). Allowed while Progressing or Paused.`
 
   static override args = {
     ...deploymentArg,

@@ -12,9 +12,7 @@ import {ReleaseCommand, deploymentArg, forceFlag, outputFlag, timeoutFlag} from 
 
 export default class Start extends ReleaseCommand {
   static override summary = 'Start a canary release of a Deployment with new images, traffic split by replicas, an nginx canary Ingress or HTTPRoute weights.'
-  static override description = `Creates DEPLOY-canary with the new images (or the -f pod template) and moves replicas to it step by step; the last step
-(100) copies the new template into DEPLOY at its original replicas and removes the canary. Without --wait,
-returns once the first step's weight is reached.`
+  static override description = `Creates DEPLOY-canary with the new images (or the -f pod template) and moves replicas to it step by step; the last step (100) copies the new template into DEPLOY at its original replicas and removes the canary. Without --wait, returns once the first step's weight is reached.`
 
   static override args = deploymentArg
   static override examples = [

@@ -8,10 +8,7 @@ import {ReleaseCommand, deploymentArg, outputFlag} from './release-command.js'
 
 export default class Status extends ReleaseCommand {
   static override summary = 'Show a release: phase, step, desired and actual weight, replicas and images of each side.'
-  static override description = `Exits 3 when the release is Aborted or Degraded. With --watch, follows the release through watches
-on its Deployments, a line on stderr per change, and prints the status once the wanted state is
-reached: exit 0 at Healthy (or, with --until paused, at a pause), 3 at Aborted or Degraded, 1 when
---timeout passes first.`
+  static override description = `Exits 3 when the release is Aborted or Degraded. With --watch, follows the release through watches on its Deployments, a line on stderr per change, and prints the status once the wanted state is reached: exit 0 at Healthy (or, with --until paused, at a pause), 3 at Aborted or Degraded, 1 when --timeout passes first.`
 
   static override args = deploymentArg
   static override flags = {

@@ -45,12 +45,15 @@ describe('analysisPolicyFromFlags', () => {
     {name: 'host:port without a scheme', flags: {prometheus: 'prometheus:9090', query: 'up', min: '1'}, message: 'invalid --prometheus "prometheus:9090": only http and https are supported'},
     {name: 'not http', flags: {prometheus: 'ftp://prometheus', query: 'up', min: '1'}, message: 'invalid --prometheus "ftp://prometheus": only http and https are supported'},
     {name: 'credentials in the URL', flags: {prometheus: 'https://admin:s3cret@prometheus', query: 'up', min: '1'}, message: 'invalid --prometheus URL: it carries credentials'},
+    // The query goes to URL/api/v1/query: a query string or fragment would be silently dropped (and stored in an annotation).
+    {name: 'a query string', flags: {prometheus: 'http://prometheus:9090/?token=s3cret', query: 'up', min: '1'}, message: 'invalid --prometheus URL: a query string or fragment is not sent to Prometheus'},
+    {name: 'a fragment', flags: {prometheus: 'http://prometheus:9090/#main', query: 'up', min: '1'}, message: 'invalid --prometheus URL: a query string or fragment is not sent to Prometheus'},
   ])('$name: exit 2', ({flags, message}) => {
     expect(() => analysisPolicyFromFlags(flags)).toThrow(message)
     expect(() => analysisPolicyFromFlags(flags)).toThrow(expect.objectContaining({exitCode: 2}))
   })
 
-  test('the credentials never appear in the message', () => {
-    expect(() => analysisPolicyFromFlags({prometheus: 'https://admin:s3cret@prometheus', query: 'up', min: '1'})).toThrow(expect.not.objectContaining({message: expect.stringContaining('s3cret')}))
+  test.each(['https://admin:s3cret@prometheus', 'https://prometheus/?token=s3cret'])('the credentials never appear in the message: %s', (prometheus) => {
+    expect(() => analysisPolicyFromFlags({prometheus, query: 'up', min: '1'})).toThrow(expect.not.objectContaining({message: expect.stringContaining('s3cret')}))
   })
 })

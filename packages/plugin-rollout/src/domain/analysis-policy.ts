@@ -71,7 +71,10 @@ function threshold(text: string | undefined, flag: string): number | undefined {
   return value
 }
 
-/** An http(s) URL without credentials: it is stored in an annotation that anyone who can read the Deployment sees. */
+/**
+ * An http(s) base URL without credentials (it is stored in an annotation that anyone who can read the
+ * Deployment sees) and without a query string or fragment, which the query endpoint URL would drop.
+ */
 function prometheusUrl(text: string): string {
   let url: URL
   try {
@@ -83,6 +86,11 @@ function prometheusUrl(text: string): string {
   if (url.username !== '' || url.password !== '') {
     throw new UsageError('INVALID_FLAG', 'invalid --prometheus URL: it carries credentials, which would be stored in an annotation', {
       fix: 'Reach Prometheus without credentials in the URL, for example through an in-cluster Service.',
+    })
+  }
+  if (url.search !== '' || url.hash !== '') {
+    throw new UsageError('INVALID_FLAG', 'invalid --prometheus URL: a query string or fragment is not sent to Prometheus (queries go to URL/api/v1/query)', {
+      fix: 'Give the server\'s base URL, such as http://prometheus.monitoring:9090 (a path prefix is kept).',
     })
   }
   return url.toString()

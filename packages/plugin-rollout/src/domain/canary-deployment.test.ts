@@ -45,6 +45,11 @@ describe('canaryDeployment', () => {
     expect(stable).toEqual(before)
   })
 
+  // A paused canary Deployment would never create its ReplicaSet: the release would wait for pods until --timeout.
+  test('is never paused, even when the stable Deployment is', () => {
+    expect(canaryDeployment({...stable, spec: {...stable.spec, paused: true}}, next).spec['paused']).toBeUndefined()
+  })
+
   test('blue/green: green track and name', () => {
     const green = canaryDeployment(stable, next, {track: 'green', replicas: 10})
     expect([green.metadata.name, green.spec.replicas, green.spec.selector.matchLabels?.[TRACK_LABEL]]).toEqual(['web-green', 10, 'green'])

@@ -52,7 +52,8 @@ export interface CanaryDeploymentOptions {
 export function canaryDeployment(stable: Deployment, newTemplate: PodTemplateSpec, options: CanaryDeploymentOptions = {}): Deployment {
   const track = options.track ?? CANARY_TRACK
   const template = canaryTemplate(stable, newTemplate, options.serviceSelector, track)
-  const {replicas: _replicas, selector, template: _template, ...spec} = stable.spec
+  // Never paused: a paused Deployment creates no ReplicaSet for its template.
+  const {replicas: _replicas, selector, template: _template, paused: _paused, ...spec} = stable.spec
   return {
     apiVersion: 'apps/v1',
     kind: 'Deployment',

@@ -23,6 +23,21 @@ describe('canaryService', () => {
     const nodePort: Service = {...web, spec: {...web.spec, type: 'NodePort', externalTrafficPolicy: 'Local', healthCheckNodePort: 31999, ports: [{port: 80, nodePort: 30080}]}}
     expect(canaryService(nodePort).spec).toEqual({type: 'NodePort', externalTrafficPolicy: 'Local', ports: [{port: 80}], selector: {app: 'web', 'kubeline.dev/track': 'canary'}})
   })
+  // A copy of a LoadBalancer Service would get a second external load balancer, reaching the canary
+  // past the router's weights, and would claim the stable's addresses (externalIPs, loadBalancerIP).
+  test('a LoadBalancer Service: the copy is a NodePort Service that claims no external address', () => {
+    const loadBalancer: Service = {
+      ...web,
+      spec: {
+        ...web.spec, type: 'LoadBalancer', externalTrafficPolicy: 'Local', healthCheckNodePort: 31999, ports: [{port: 80, nodePort: 30080}],
+        externalIPs: ['198.51.100.7'], loadBalancerIP: '203.0.113.20', loadBalancerSourceRanges: ['10.0.0.0/8'], loadBalancerClass: 'example.com/lb', allocateLoadBalancerNodePorts: true,
+      },
+    }
+    expect(canaryService(loadBalancer).spec).toEqual({type: 'NodePort', externalTrafficPolicy: 'Local', ports: [{port: 80}], selector: {app: 'web', 'kubeline.dev/track': 'canary'}})
+  })
+  test('externalIPs of a ClusterIP Service are not copied', () => {
+    expect(canaryService({...web, spec: {...web.spec, externalIPs: ['198.51.100.7']}}).spec['externalIPs']).toBeUndefined()
+  })
 })
 
 describe('serviceSelectsPods', () => {

@@ -1,18 +1,30 @@
 import {CANARY_TRACK, TRACK_LABEL, trackedMetadata} from './canary-deployment.js'
 import type {Service} from './rollout-objects.js'
 
+/** Spec fields that claim the stable Service's addresses or belong to its external load balancer. */
+const NOT_COPIED = ['clusterIP', 'clusterIPs', 'healthCheckNodePort', 'externalIPs', 'loadBalancerIP', 'loadBalancerSourceRanges', 'loadBalancerClass', 'allocateLoadBalancerNodePorts']
+
 /**
  * `<service>-canary`: the stable Service's ports with a selector narrowed to canary pods, for a traffic
  * router to send the canary's share to. Cluster IPs and node ports are left for the API server to
- * assign: a copy of the stable's would collide with it.
+ * assign: a copy of the stable's would collide with it. Nor does it take the stable's external
+ * addresses or load balancer: a LoadBalancer Service is copied as NodePort (what ingress controllers
+ * that route to node ports need), since a second external load balancer would reach the canary past
+ * the router's weights.
  */
 export function canaryService(stable: Service, track = CANARY_TRACK): Service {
-  const {clusterIP: _clusterIP, clusterIPs: _clusterIPs, healthCheckNodePort: _healthCheckNodePort, selector, ports, ...spec} = stable.spec
+  const {selector, ports, type, ...spec} = stable.spec
+  const kept = Object.fromEntries(Object.entries(spec).filter(([field]) => !NOT_COPIED.includes(field)))
   return {
     apiVersion: 'v1',
     kind: 'Service',
     metadata: trackedMetadata(stable.metadata, track),
-    spec: {...spec, ...(ports ? {ports: ports.map(withoutNodePort)} : {}), selector: {...selector, [TRACK_LABEL]: track}},
+    spec: {
+      ...kept,
+      ...(type === undefined ? {} : {type: type === 'LoadBalancer' ? 'NodePort' : type}),
+      ...(ports ? {ports: ports.map(withoutNodePort)} : {}),
+      selector: {...selector, [TRACK_LABEL]: track},
+    },
   }
 }
 

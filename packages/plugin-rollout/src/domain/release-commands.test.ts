@@ -2,6 +2,7 @@ import {describe, expect, test} from 'vitest'
 import {abortRelease, parseWeight, pauseRelease, promoteRelease, resumeRelease, retryRelease, setReleaseWeight, startRelease} from './release-commands.js'
 import type {StartReleaseInput} from './release-commands.js'
 import type {ReleasePhase, ReleaseState} from './release-state.js'
+import {canaryDeployment} from './canary-deployment.js'
 import {templateHash} from './template-hash.js'
 import {at, deployment, releaseState, T0} from './test-support/release-fixtures.js'
 
@@ -41,6 +42,53 @@ describe('startRelease', () => {
 
   test('refuses a Deployment at 0 replicas', () => {
     expect(() => startRelease(input({stable: deployment('web', 0)}))).toThrow('Deployment web has 0 replicas: there is no traffic to split')
+  })
+
+  // Recording the release would only lead to Degraded (plan-step never touches a stranger): refuse before writing.
+  test('refuses when a Deployment not made for this release holds the canary name', () => {
+    const stranger = {...deployment('web-canary', 1), metadata: {name: 'web-canary', namespace: 'shop'}}
+    expect(() => startRelease(input({canary: stranger}))).toThrow(
+      expect.objectContaining({code: 'INVALID_ARGUMENT', message: 'Deployment web-canary exists and was not made for this release'}),
+    )
+  })
+
+  test('a canary left over from the previous release (another template) points to resume', () => {
+    const leftover = canaryDeployment(deployment('web', 6), {spec: {containers: [{name: 'web', image: 'web:1'}]}})
+    expect(() => startRelease(input({existing: releaseState({phase: 'Healthy'}), canary: leftover}))).toThrow(
+      expect.objectContaining({message: 'Deployment web-canary is left over from the previous release of web', fix: expect.stringContaining('kubectl rollout-canary resume web')}),
+    )
+  })
+
+  test('a leftover canary of the same template is this release\'s canary', () => {
+    const template = startRelease(input()).canaryTemplate
+    const leftover = canaryDeployment(deployment('web', 6), template)
+    expect(startRelease(input({canary: leftover})).phase).toBe('Progressing')
+  })
+
+  // A release of web-canary would make web-canary-canary, which web's promotion or abort orphans: its pods
+  // carry web's labels, so web's Service would keep sending them traffic.
+  test('refuses a Deployment that is itself a release\'s canary', () => {
+    const canary = canaryDeployment(deployment('web', 6), {spec: {containers: [{name: 'web', image: 'web:2'}]}})
+    expect(() => startRelease(input({stable: {...canary, spec: {...canary.spec, replicas: 1}}}))).toThrow(
+      expect.objectContaining({code: 'INVALID_ARGUMENT', message: 'Deployment web-canary belongs to a release of web (annotation kubeline.dev/canary-of)'}),
+    )
+  })
+
+  // The blue/green release pins the Service to the blue pods' pod-template-hash: a canary would get no traffic,
+  // and its promotion would leave the Service selecting no pod at all.
+  test('refuses a Deployment with a blue/green release under way', () => {
+    const stable = deployment('web', 6)
+    const withBlueGreen = {...stable, metadata: {...stable.metadata, annotations: {'kubeline.dev/bluegreen': '{"green":"web-green"}'}}}
+    expect(() => startRelease(input({stable: withBlueGreen}))).toThrow(
+      expect.objectContaining({code: 'INVALID_ARGUMENT', message: 'Deployment web has a blue/green release under way', fix: expect.stringContaining('bluegreen finish web')}),
+    )
+  })
+
+  // A paused Deployment (kubectl rollout pause) never rolls out a new template: the promotion would wait until --timeout.
+  test('refuses a paused Deployment', () => {
+    expect(() => startRelease(input({stable: deployment('web', 6, 6, {paused: true})}))).toThrow(
+      expect.objectContaining({code: 'INVALID_ARGUMENT', message: 'Deployment web is paused (spec.paused): its rollouts do not progress'}),
+    )
   })
 })
 
@@ -85,12 +133,18 @@ describe('user commands: what each does', () => {
   })
 })
 
+// A driver cut off after recording the end may have left the canary (and a router's objects): resume lets a
+// driver find the release ended and remove them. Nothing is recorded, so lastChange still says how it ended.
+test.each<ReleasePhase>(['Healthy', 'Aborted'])('resume of a release that ended %s changes nothing', (phase) => {
+  const state = releaseState({phase, lastChange: {at: T0, by: 'alice@laptop', what: 'promoted'}})
+  expect(resumeRelease(state, context)).toBe(state)
+})
+
 describe('user commands: refused phases', () => {
   test.each<{command: string; phase: ReleasePhase; message: RegExp}>([
     {command: 'pause', phase: 'Aborted', message: /cannot pause a release in phase Aborted/},
     {command: 'pause', phase: 'Promoting', message: /cannot pause a release in phase Promoting/},
-    {command: 'resume', phase: 'Aborted', message: /cannot resume a release in phase Aborted/},
-    {command: 'resume', phase: 'Healthy', message: /cannot resume/},
+    {command: 'resume', phase: 'Degraded', message: /cannot resume a release in phase Degraded/},
     {command: 'set-weight 30', phase: 'Promoting', message: /cannot set-weight a release in phase Promoting/},
     {command: 'promote', phase: 'Aborting', message: /cannot promote a release in phase Aborting/},
     {command: 'abort', phase: 'Healthy', message: /cannot abort a release in phase Healthy/},

@@ -1,5 +1,6 @@
 import {UsageError} from '@kubeline/core'
-import {canaryName, canaryTemplate} from './canary-deployment.js'
+import {BLUEGREEN_ANNOTATION} from './bluegreen-release.js'
+import {CANARY_OF_ANNOTATION, canaryName, canaryTemplate, isCanaryOf} from './canary-deployment.js'
 import type {PauseSpec} from './canary-steps.js'
 import {specReplicas} from './deployment-readiness.js'
 import type {Deployment, PodTemplateSpec} from './rollout-objects.js'
@@ -16,6 +17,8 @@ export interface StartReleaseInput extends ChangeContext {
   stable: Deployment
   /** The release recorded on the stable Deployment, if any. */
   existing: ReleaseState | undefined
+  /** The Deployment that already has the canary's name, if any. */
+  canary?: Deployment
   /** The new pod template (from --image overrides or -f). */
   template: PodTemplateSpec
   /** The selector of the Service in front of the stable Deployment. */
@@ -28,7 +31,11 @@ export interface StartReleaseInput extends ChangeContext {
 
 const FINISHED: readonly ReleasePhase[] = ['Healthy', 'Aborted']
 
-/** The state `start` records. Refuses while another release is unfinished, and on a Deployment at 0 replicas. */
+/**
+ * The state `start` records. Refuses (exit 2) while another release (canary or blue/green) is unfinished,
+ * on a paused Deployment or a release's own canary (see requireStartable), on one at 0 replicas, and when
+ * the canary's name is taken by a Deployment this release did not make.
+ */
 export function startRelease(input: StartReleaseInput): ReleaseState {
   const {stable, existing} = input
   const name = stable.metadata.name
@@ -37,9 +44,15 @@ export function startRelease(input: StartReleaseInput): ReleaseState {
       fix: `Run resume, promote or abort on ${name} first.`,
     })
   }
+  if (stable.metadata.annotations?.[BLUEGREEN_ANNOTATION] !== undefined) {
+    throw new UsageError('INVALID_ARGUMENT', `Deployment ${name} has a blue/green release under way`, {fix: `Finish it first: kubectl rollout-canary bluegreen finish ${name}`})
+  }
+  requireStartable(stable)
   const replicas = specReplicas(stable)
   if (replicas < 1) throw new UsageError('INVALID_ARGUMENT', `Deployment ${name} has 0 replicas: there is no traffic to split`, {fix: `Scale ${name} up first.`})
   const template = canaryTemplate(stable, input.template, input.serviceSelector)
+  const hash = templateHash(template)
+  if (input.canary && !isCanaryOf(input.canary, name, hash)) refuseTakenCanaryName(input.canary, name, existing !== undefined)
   const first = input.steps[0] ?? 100
   return {
     version: 1,
@@ -54,7 +67,7 @@ export function startRelease(input: StartReleaseInput): ReleaseState {
     originalReplicas: replicas,
     canaryName: canaryName(name),
     canaryTemplate: template,
-    canaryTemplateHash: templateHash(template),
+    canaryTemplateHash: hash,
     phase: first === 100 ? 'Promoting' : 'Progressing',
     message: '',
     ...(input.analysis ? {analysis: input.analysis} : {}),
@@ -71,8 +84,13 @@ export function pauseRelease(state: ReleaseState, context: ChangeContext): Relea
   return changed({...state, userPaused: true, phase: 'Paused'}, context, 'pause')
 }
 
-/** `resume`: lifts a user pause and ends the current step pause (like Argo's plain promote of a pause step). */
+/**
+ * `resume`: lifts a user pause and ends the current step pause (like Argo's plain promote of a pause step).
+ * A release that ended (Healthy, Aborted) is left as it is: the driver then removes what a driver cut off
+ * after recording the end left behind (the canary, a router's objects).
+ */
 export function resumeRelease(state: ReleaseState, context: ChangeContext): ReleaseState {
+  if (FINISHED.includes(state.phase)) return state
   requirePhase(state, ['Progressing', 'Paused', 'Promoting', 'Aborting'], 'resume')
   const stage = state.stage === 'pause' ? 'analyze' : state.stage
   const phase = state.phase === 'Paused' ? 'Progressing' : state.phase
@@ -137,6 +155,37 @@ export function retryRelease(state: ReleaseState, context: ChangeContext): Relea
     context,
     'retry',
   )
+}
+
+/**
+ * A Deployment a canary or blue/green release can run on: not paused, since a paused Deployment never
+ * rolls out the promoted template; and not a release's own canary (or green), whose own canary the
+ * owning release would orphan, still carrying the labels its Service selects.
+ */
+export function requireStartable(stable: Deployment): void {
+  const name = stable.metadata.name
+  if (stable.spec['paused'] === true) {
+    throw new UsageError('INVALID_ARGUMENT', `Deployment ${name} is paused (spec.paused): its rollouts do not progress`, {
+      fix: `Resume it first: kubectl rollout resume deployment/${name}${stable.metadata.namespace ? ` -n ${stable.metadata.namespace}` : ''}`,
+    })
+  }
+  const owner = stable.metadata.annotations?.[CANARY_OF_ANNOTATION]
+  if (owner !== undefined) {
+    throw new UsageError('INVALID_ARGUMENT', `Deployment ${name} belongs to a release of ${owner} (annotation ${CANARY_OF_ANNOTATION})`, {
+      fix: `Run the release on ${owner} instead.`,
+    })
+  }
+}
+
+/** `DEPLOY-canary` exists and is not this release's: a leftover of the recorded release (resume removes it), or a stranger. */
+function refuseTakenCanaryName(canary: Deployment, name: string, recorded: boolean): never {
+  const taken = canary.metadata.name
+  if (recorded && canary.metadata.annotations?.[CANARY_OF_ANNOTATION] === name) {
+    throw new UsageError('INVALID_ARGUMENT', `Deployment ${taken} is left over from the previous release of ${name}`, {
+      fix: `Run kubectl rollout-canary resume ${name}: it removes what the previous release left, then start again.`,
+    })
+  }
+  throw new UsageError('INVALID_ARGUMENT', `Deployment ${taken} exists and was not made for this release`, {fix: `Rename or delete Deployment ${taken}: the release creates it.`})
 }
 
 function requirePhase(state: ReleaseState, allowed: readonly ReleasePhase[], command: string): void {

@@ -41,6 +41,14 @@ describe('releaseStatus', () => {
     expect(releaseStatus(releaseState(), deployment('web', 9), undefined).analysis).toBeUndefined()
   })
 
+  // A Deployment named like the canary but not made by this release (plan-step leaves it alone and goes Degraded)
+  // is not the canary: showing it would report its pods and images as the release's.
+  test('a foreign Deployment with the canary name is not shown as the canary', () => {
+    const stranger = {...deployment('web-canary', 2), metadata: {name: 'web-canary', namespace: 'shop'}}
+    const status = releaseStatus(releaseState({phase: 'Degraded'}), deployment('web', 10), stranger)
+    expect([status.canary, status.actualWeight]).toEqual([undefined, 0])
+  })
+
   test('router mode reports the routed weight; no canary yet', () => {
     const status = releaseStatus(releaseState({traffic: 'gateway'}), deployment('web', 10), undefined, 9.6)
     expect([status.actualWeight, status.canary]).toEqual([10, undefined])

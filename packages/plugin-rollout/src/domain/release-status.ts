@@ -1,4 +1,5 @@
 import {gateLabel} from './analysis-gates.js'
+import {isCanaryOf} from './canary-deployment.js'
 import type {AnalysisRecord} from './analysis-gates.js'
 import {availableReplicas, specReplicas} from './deployment-readiness.js'
 import type {Deployment} from './rollout-objects.js'
@@ -40,8 +41,10 @@ export interface AnalysisStatus {
   last?: AnalysisRecord
 }
 
-/** The status of a release from its state and the objects as they are now. */
-export function releaseStatus(state: ReleaseState, stable: Deployment, canary: Deployment | undefined, routedWeight?: number): ReleaseStatus {
+/** The status of a release from its state and the objects as they are now (`found`: the Deployment with the canary's name). */
+export function releaseStatus(state: ReleaseState, stable: Deployment, found: Deployment | undefined, routedWeight?: number): ReleaseStatus {
+  // A Deployment with the canary's name that this release did not make is not its canary.
+  const canary = found && isCanaryOf(found, stable.metadata.name, state.canaryTemplateHash) ? found : undefined
   const pausedUntil = state.pause.kind === 'duration' && state.pauseStartedAt && state.phase === 'Paused' && !state.userPaused
     ? new Date(state.pauseStartedAt.getTime() + state.pause.ms)
     : undefined

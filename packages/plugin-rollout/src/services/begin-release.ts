@@ -28,14 +28,16 @@ export interface BeginReleaseInput {
 
 /**
  * `start`: record a new release on the stable Deployment. Unknown Deployments, containers and routes, a
- * refused HPA, and a release already under way, fail here with nothing written.
+ * refused HPA, a release already under way, a paused Deployment and a canary name taken, fail here with
+ * nothing written.
  */
 export async function beginRelease(kube: KubeClient, input: BeginReleaseInput): Promise<ReleaseState> {
   const setup = await trafficSetup(kube, input.name, input.namespace, input.traffic ?? {mode: 'replicas'}, input.hpa ?? 'refuse')
-  return await recordReleaseChange(kube, input.name, input.namespace, ({stable, state}) => ({
+  return await recordReleaseChange(kube, input.name, input.namespace, ({stable, canary, state}) => ({
     ...startRelease({
       stable,
       existing: state,
+      ...(canary ? {canary} : {}),
       template: 'template' in input.canary ? input.canary.template : applyImageOverrides(stable.spec.template, input.canary.images, input.name),
       serviceSelector: setup.serviceSelector,
       steps: input.steps,

@@ -14,6 +14,7 @@ import {trafficRouterFor} from './traffic-router.js'
 import type {TrafficRouter} from './traffic-router.js'
 import type {ReleaseObjects} from './release-objects.js'
 import {waitForChange} from './wait-for-change.js'
+import {releaseProgressLine} from '../domain/release-progress-line.js'
 import type {WatchedDeployment} from './wait-for-change.js'
 
 /** The lock a driver holds while it works; renewed when half of it is left. */
@@ -65,7 +66,7 @@ export async function driveRelease(kube: KubeClient, options: DriveOptions): Pro
       return await letGo(kube, observed, actor)
     }
     if (['createCanary', 'scale', 'wait'].includes(work.kind) && plan.state.phase === 'Progressing') drivenStep = plan.state.stepIndex
-    for (const action of plan.actions) if (action.kind === 'abort') options.onProgress?.(`aborting: ${action.reason}`)
+    for (const action of plan.actions) if (action.kind === 'abort') options.onProgress?.(releaseProgressLine(action, name, plan.state))
     const stop = stopsHere(work, options.mode)
     let written: boolean
     try {
@@ -78,7 +79,7 @@ export async function driveRelease(kube: KubeClient, options: DriveOptions): Pro
     change = undefined
     round = undefined
     if (stop) return await letGo(kube, await readReleaseObjects(kube, name, namespace), actor)
-    const reason = waitReason(work)
+    const reason = releaseProgressLine(work, name, plan.state)
     if (reason !== lastReason) options.onProgress?.(reason)
     lastReason = reason
     if (deadline && Date.now() >= deadline.getTime()) throw timedOut(options.timeoutMs, reason)
@@ -97,22 +98,6 @@ function stopsHere(work: ReleaseAction, mode: DriveMode): boolean {
   if (work.kind === 'done') return true
   if (work.kind === 'pause') return mode === 'step' || work.until === undefined
   return false
-}
-
-function waitReason(work: ReleaseAction): string {
-  switch (work.kind) {
-    case 'wait':
-    case 'pause':
-      return work.kind === 'pause' && work.until ? `${work.reason} until ${work.until.toISOString()}` : work.reason
-    case 'scale':
-      return `scaling: canary ${work.canary}, stable ${work.stable}`
-    case 'analyze':
-      return `analysis of step ${work.step + 1}`
-    case 'setWeight':
-      return `traffic: canary ${work.weight}%`
-    default:
-      return work.kind === 'createCanary' ? `creating ${work.deployment.metadata.name}` : work.kind
-  }
 }
 
 /** The recorded state with our lock: kept while more than half is left, else renewed; refused if someone else holds it. */

@@ -1,5 +1,5 @@
 import {KubelineError, RESOURCES} from '@kubeline/core'
-import type {KubeClient, KubeObject, ListOptions, ResourceType} from '@kubeline/core'
+import type {KubeClient, KubeObject, LabelSelector, ListOptions, ResourceType} from '@kubeline/core'
 import {canaryName} from '../domain/canary-deployment.js'
 import {httpRouteCanaryWeight} from '../domain/gateway-weights.js'
 import {nginxCanaryWeight} from '../domain/nginx-canary.js'
@@ -26,15 +26,18 @@ type Recorded = {stable: DeploymentObject; state: ReleaseState; route: TrafficRo
 type RouteObjects = {ingresses: Map<string, Ingress>; httpRoutes: Map<string, HTTPRoute>}
 
 /**
- * Every Deployment that records a release, in one namespace or all, with its status. One list request
- * for Deployments, plus one for Ingresses when an nginx release is listed and one for HTTPRoutes when a
- * gateway release is, so that routed releases show the weight on their route as `status` does.
+ * Every Deployment that records a release, in one namespace or all (those whose labels match `selector`),
+ * with its status. One list request for Deployments, plus one for Ingresses when an nginx release is
+ * listed and one for HTTPRoutes when a gateway release is, so that routed releases show the weight on
+ * their route as `status` does.
  */
-export async function listReleases(kube: KubeClient, options: {allNamespaces: boolean}): Promise<ReleaseListItem[]> {
+export async function listReleases(kube: KubeClient, options: {allNamespaces: boolean; selector?: LabelSelector}): Promise<ReleaseListItem[]> {
   const scope: ListOptions = options.allNamespaces ? {namespace: null} : {}
   const {items} = await kube.list<DeploymentObject>(RESOURCES.deployments, scope)
   const byKey = new Map(items.map((item) => [objectKey(item), item]))
-  const recorded = items.flatMap(recordedRelease)
+  // The selector picks stable Deployments here, not in the request: their canaries need not match it.
+  const selected = options.selector ? items.filter((item) => options.selector?.matches(item.metadata.labels ?? {})) : items
+  const recorded = selected.flatMap(recordedRelease)
   const routes = await routeObjects(kube, scope, recorded)
   return recorded.map((release): ReleaseListItem => {
     const namespace = release.stable.metadata.namespace as string

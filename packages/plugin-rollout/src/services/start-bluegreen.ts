@@ -8,6 +8,7 @@ import {canaryService, serviceSelectsPods} from '../domain/canary-service.js'
 import {specReplicas} from '../domain/deployment-readiness.js'
 import {applyImageOverrides} from '../domain/image-override.js'
 import type {ImageOverride} from '../domain/image-override.js'
+import {requireStartable} from '../domain/release-commands.js'
 import {decodeState} from '../domain/release-state.js'
 import {unpinnedSelector} from '../domain/stable-service-pin.js'
 import {templateHash} from '../domain/template-hash.js'
@@ -52,6 +53,7 @@ async function startRound(kube: KubeClient, input: StartBlueGreenInput): Promise
   const {name, namespace} = input
   const observed = await readBlueGreenObjects(kube, name, namespace)
   const {stable} = observed
+  if (!observed.state) requireStartable(stable)
   const canaryRelease = decodeState(stable.metadata.annotations)
   if (canaryRelease && !['Healthy', 'Aborted'].includes(canaryRelease.phase)) {
     throw new UsageError('INVALID_ARGUMENT', `Deployment ${name} has a canary release in phase ${canaryRelease.phase}`, {fix: 'Promote or abort it first.'})

@@ -98,6 +98,29 @@ describe('rollout-canary bluegreen', () => {
     expect(replicasOf(await e2e.read('web-green', ns))).toBe(3)
   })
 
+  // The canary would get no traffic (the Service is pinned to blue) and its promotion would leave the Service on no pod.
+  test('a canary start during a blue/green release is refused (exit 2) and writes nothing', async () => {
+    const ns = await started('bg-then-canary')
+    const before = (await e2e.read('web', ns))?.metadata.annotations
+    const run = await e2e.rollout(['start', 'web', '-n', ns, '--image', 'web=registry.example.com/web:3'])
+    expect(run.stderr).toContain('Deployment web has a blue/green release under way')
+    expect(run.code).toBe(2)
+    expect((await e2e.read('web', ns))?.metadata.annotations).toEqual(before)
+    expect(await e2e.read('web-canary', ns)).toBeUndefined()
+  })
+
+  // finish would copy the green template into a Deployment that never rolls it out (waiting until --timeout).
+  test('start on a paused Deployment is refused (exit 2) and writes nothing', async () => {
+    const ns = await shop('bg-paused')
+    await e2e.cluster().client.patch(RESOURCES.deployments, 'web', {spec: {paused: true}}, {namespace: ns})
+    const run = await e2e.rollout(['bluegreen', 'start', 'web', '-n', ns, '--image', IMAGE, '--service', 'web', '--timeout', '20s'])
+    expect(run.stderr).toContain('Deployment web is paused (spec.paused)')
+    expect(run.code).toBe(2)
+    expect(Object.keys((await e2e.read('web', ns))?.metadata.annotations ?? {}).filter((key) => key.startsWith('kubeline.dev/'))).toEqual([])
+    expect(selectorOf(await findService('web', ns))).toEqual({app: 'web'})
+    expect(await e2e.read('web-green', ns)).toBeUndefined()
+  })
+
   test.each([
     {name: 'unknown Service', args: ['start', 'web', '--image', IMAGE, '--service', 'nope'], message: 'services "nope" not found'},
     {name: 'Service not in front of the Deployment', args: ['start', 'web', '--image', IMAGE, '--service', 'cdn'], message: 'Service cdn does not select the pods of Deployment web'},

@@ -1,6 +1,7 @@
 import {RESOURCES} from '@kubeline/core'
 import {describe, expect, test} from 'vitest'
 import {deployment, settledDeployment} from '../fixtures/deployments.js'
+import {REAL_CLUSTER_ENV} from '@kubeline/sandbox/e2e'
 import {imagesOf, replicasOf, useRolloutE2e, watchedDuring, whenCreated} from '../fixtures/rollout-e2e.js'
 
 const e2e = useRolloutE2e()
@@ -103,5 +104,27 @@ describe('rollout-canary promote, resume and abort', () => {
     expect(run.stderr).toContain('ci@runner is driving this release')
     expect(JSON.parse(run.stdout)).toMatchObject({phase: 'Progressing', step: 2, desiredWeight: 50, actualWeight: 25, lastChange: {what: 'promote'}})
     expect(replicasOf(await e2e.read('web-canary', ns))).toBe(1)
+  })
+})
+
+// A driver cut off after recording the end of the release (Healthy or Aborted) but before removing the canary
+// left it running, and no command could finish the job: resume, promote and abort were refused in those phases.
+describe.runIf(process.env[REAL_CLUSTER_ENV] === undefined)('rollout-canary resume after a driver cut off at the end (sandbox faults)', () => {
+  test.each([
+    {name: 'promotion', end: ['promote', 'web', '--full'], phase: 'Healthy', code: 0, image: 'registry.example.com/web:2'},
+    {name: 'abort', end: ['abort', 'web'], phase: 'Aborted', code: 3, image: 'registry.example.com/web:1'},
+  ])('$name: resume removes the canary the cut-off driver left', async ({end, phase, code, image}) => {
+    const ns = await e2e.cluster().createNamespace('cut-off')
+    await startedAt25('web', ns)
+    // The canary's delete fails once: the driver stops there with exit 1, as if killed at that point.
+    e2e.cluster().sandbox?.faults.add({match: {verb: 'delete', resource: 'deployments', namespace: ns, name: 'web-canary'}, effect: {kind: 'error', status: 503}, times: 1})
+    const cut = await e2e.rollout([...end, '-n', ns])
+    expect(cut.code).toBe(1)
+    const resumed = await e2e.rollout(['resume', 'web', '-n', ns, '-o', 'json'])
+    expect(resumed.stderr).not.toContain('cannot resume')
+    expect(resumed.code).toBe(code)
+    expect(JSON.parse(resumed.stdout)).toMatchObject({phase, stable: {replicas: 4, images: [image]}})
+    expect(JSON.parse(resumed.stdout).canary).toBeUndefined()
+    expect(await e2e.read('web-canary', ns)).toBeUndefined()
   })
 })

@@ -64,6 +64,25 @@ describe('rollout-canary start', () => {
     expect((await e2e.read('web', ns))?.metadata.resourceVersion).toBe(before?.metadata.resourceVersion)
   })
 
+  // Both used to record the release: a paused stable waited for canary pods until --timeout (exit 1),
+  // a foreign web-canary left the release Degraded (exit 3) with the stranger shown as its canary.
+  test.each([
+    {name: 'a paused Deployment', objects: [{...deployment('web', {replicas: 2}), spec: {...deployment('web', {replicas: 2}).spec as object, paused: true}}], message: 'Deployment web is paused (spec.paused)'},
+    {name: 'a web-canary made by someone else', objects: [deployment('web', {replicas: 2}), deployment('web-canary', {replicas: 1})], message: 'Deployment web-canary exists and was not made for this release'},
+  ])('$name: refused with exit 2, nothing written', async ({objects, message}) => {
+    const ns = await e2e.cluster().createNamespace('start-refused')
+    await e2e.cluster().apply(objects, ns)
+    const canaryBefore = await e2e.read('web-canary', ns)
+    const run = await e2e.rollout(['start', 'web', '-n', ns, '--image', 'web=registry.example.com/web:2', '--timeout', '20s'])
+    expect(run.stderr).toContain(message)
+    expect(run.code).toBe(2)
+    // The controllers keep writing status here (a paused Deployment never settles): compare what only we would write.
+    const recorded = Object.keys((await e2e.read('web', ns))?.metadata.annotations ?? {}).filter((key) => key.startsWith('kubeline.dev/'))
+    expect(recorded).toEqual([])
+    const canaryAfter = await e2e.read('web-canary', ns)
+    expect([canaryAfter?.spec, canaryAfter?.metadata.annotations]).toEqual([canaryBefore?.spec, canaryBefore?.metadata.annotations])
+  })
+
   test.each([
     {name: 'unknown Deployment', args: ['start', 'nope', '--image', 'web=x:2'], message: 'deployments.apps "nope" not found'},
     {name: 'unknown container', args: ['start', 'multi', '--image', 'db=x:2'], message: 'Deployment multi has no container "db"'},

@@ -7,9 +7,7 @@ import {BlueGreenCommand} from './bluegreen-command.js'
 
 export default class BlueGreenFinish extends BlueGreenCommand {
   static override summary = 'End a blue/green release after --scale-down-delay: retire the side that does not serve.'
-  static override description = `Green serves: DEPLOY takes the green template at its replicas, the Service gets its own selector back,
-and DEPLOY-green is deleted. Blue serves (never switched, or rolled back): DEPLOY-green is deleted and the
-Service gets its own selector back. DEPLOY is never scaled to 0.`
+  static override description = `Green serves: DEPLOY takes the green template at its replicas, the Service gets its own selector back, and DEPLOY-green is deleted. Blue serves (never switched, or rolled back): DEPLOY-green is deleted and the Service gets its own selector back. DEPLOY is never scaled to 0.`
 
   static override args = deploymentArg
   static override examples = ['<%= config.bin %> bluegreen finish web --scale-down-delay 5m']

@@ -8,8 +8,7 @@ import {BlueGreenCommand} from './bluegreen-command.js'
 
 export default class BlueGreenStart extends BlueGreenCommand {
   static override summary = 'Start a blue/green release: a full-size DEPLOY-green with the new images, the Service still on blue.'
-  static override description = `Pins the active Service to the current (blue) pods, creates DEPLOY-green at DEPLOY's replicas and,
-with --preview-service, a Service on the green pods only; returns once green is available. Then: switch, rollback, finish.`
+  static override description = `Pins the active Service to the current (blue) pods, creates DEPLOY-green at DEPLOY's replicas and, with --preview-service, a Service on the green pods only; returns once green is available. Then: switch, rollback, finish.`
 
   static override args = deploymentArg
   static override examples = ['<%= config.bin %> bluegreen start web --image web=registry.example.com/web:2 --service web --preview-service web-preview']

@@ -21,7 +21,7 @@ export const CANARY_TEMPLATE: PodTemplateSpec = {
 
 export function deployment(name: string, replicas: number, available = replicas, overrides: Partial<Deployment['spec']> = {}): Deployment {
   return {
-    metadata: {name, namespace: 'shop', generation: 1, resourceVersion: '1'},
+    metadata: {name, namespace: 'shop', generation: 1, resourceVersion: '1', ...(name.endsWith('-canary') ? {annotations: canaryAnnotations(name)} : {})},
     spec: {
       replicas,
       selector: {matchLabels: {app: 'web'}},
@@ -31,6 +31,11 @@ export function deployment(name: string, replicas: number, available = replicas,
     },
     status: {replicas, readyReplicas: available, availableReplicas: available, updatedReplicas: replicas, observedGeneration: 1},
   }
+}
+
+/** What the release writes on the canary it creates (canary-deployment.ts), so that it counts as this release's. */
+function canaryAnnotations(name: string): Record<string, string> {
+  return {'kubeline.dev/canary-of': name.slice(0, -'-canary'.length), 'kubeline.dev/canary-template-hash': templateHash(CANARY_TEMPLATE)}
 }
 
 export function releaseState(overrides: Partial<ReleaseState> = {}): ReleaseState {
