@@ -1,7 +1,9 @@
 import {Args, Flags} from '@oclif/core'
-import {KubeCommand, selectorFlag} from '@kubeline/core'
+import {KubeCommand, parseOutputFormat, selectorFlag} from '@kubeline/core'
 import {suspendView} from './render/suspend-view.js'
 import {setSuspend} from './services/set-suspend.js'
+
+const OUTPUTS = ['table', 'json', 'yaml', 'name'] as const
 
 /** `suspend` and `resume` differ only in the value they set. */
 export abstract class SetSuspendCommand extends KubeCommand {
@@ -21,9 +23,11 @@ export abstract class SetSuspendCommand extends KubeCommand {
 
   async run(): Promise<void> {
     const {argv, flags} = await this.parse(SetSuspendCommand)
+    // Checked before the patches: a bad -o must not change anything.
+    const output = parseOutputFormat(flags.output, OUTPUTS)
     const kube = await this.kube(flags)
     const dryRun = flags['dry-run'] as 'none' | 'client' | 'server'
     const changes = await setSuspend(kube, {names: argv as string[], selector: this.labelSelector(flags.selector), namespace: flags.namespace}, this.suspend, dryRun)
-    this.print(suspendView(changes, dryRun), flags.output, ['table', 'json', 'yaml', 'name'])
+    this.print(suspendView(changes, dryRun), output, OUTPUTS)
   }
 }

@@ -1,5 +1,6 @@
 import {Flags} from '@oclif/core'
 import {KubeCommand, allNamespacesFlag, noHeadersFlag, selectorFlag} from '@kubeline/core'
+import {checkTimeZone} from '../domain/time-zone.js'
 import {cronJobListView} from '../render/cron-job-list-view.js'
 import {listCronJobs} from '../services/list-cron-jobs.js'
 
@@ -7,9 +8,7 @@ const OUTPUTS = ['table', 'wide', 'json', 'yaml', 'name'] as const
 
 export default class List extends KubeCommand {
   static override summary = 'List CronJobs with their next run, last success and what needs attention.'
-  static override description = `Like \`kubectl get cronjobs\`, plus the next run as the controller computes it and warnings: missed runs
-(the controller's own count, starting deadline included), more than 100 missed, the last Job failed,
-and schedules that run twice or not at all across DST in their zone.`
+  static override description = `Like \`kubectl get cronjobs\`, plus the next run as the controller computes it and warnings: missed runs (the controller's own count, starting deadline included), more than 100 missed, the last Job failed, and schedules that run twice or not at all across DST in their zone.`
 
   static override examples = [
     '<%= config.bin %> list -n payments',
@@ -27,6 +26,8 @@ and schedules that run twice or not at all across DST in their zone.`
 
   async run(): Promise<void> {
     const {flags} = await this.parse(List)
+    // Checked even when no CronJob needs it: a wrong zone is the flag's fault, not each CronJob's.
+    checkTimeZone(flags['controller-time-zone'], '--controller-time-zone')
     const kube = await this.kube(flags)
     const now = new Date()
     const items = await listCronJobs(kube, {

@@ -1,5 +1,7 @@
 import {Args, Flags} from '@oclif/core'
-import {KubeCommand, UsageError, noHeadersFlag} from '@kubeline/core'
+import {KubeCommand, noHeadersFlag} from '@kubeline/core'
+import {parseRfc3339Time} from '../domain/rfc3339-time.js'
+import {checkTimeZone} from '../domain/time-zone.js'
 import {nextRunsView} from '../render/next-runs-view.js'
 import {nextRunTimes} from '../services/next-run-times.js'
 
@@ -7,10 +9,7 @@ const OUTPUTS = ['table', 'json', 'yaml'] as const
 
 export default class Next extends KubeCommand {
   static override summary = 'Show the next run times of a CronJob (or a schedule) exactly as the controller computes them.'
-  static override description = `Computes the next runs with the controller's own rules (robfig/cron v3.0.1): day-of-month/day-of-week OR
-semantics, spec.timeZone, runs skipped in a DST gap and run twice in a repeated hour. A CronJob without
-spec.timeZone runs in the kube-controller-manager's zone, which a client cannot see: UTC is assumed
-unless --controller-time-zone says otherwise.`
+  static override description = `Computes the next runs with the controller's own rules (robfig/cron v3.0.1): day-of-month/day-of-week OR semantics, spec.timeZone, runs skipped in a DST gap and run twice in a repeated hour. A CronJob without spec.timeZone runs in the kube-controller-manager's zone, which a client cannot see: UTC is assumed unless --controller-time-zone says otherwise.`
 
   static override examples = [
     {description: 'The next 5 runs of a CronJob', command: '<%= config.bin %> next nightly-report -n payments'},
@@ -31,8 +30,10 @@ unless --controller-time-zone says otherwise.`
 
   async run(): Promise<void> {
     const {args, flags} = await this.parse(Next)
+    // Checked even when no CronJob needs it: a wrong zone is the flag's fault, not each CronJob's.
+    checkTimeZone(flags['controller-time-zone'], '--controller-time-zone')
     const now = new Date()
-    const from = flags.from === undefined ? now : parseTime(flags.from)
+    const from = flags.from === undefined ? now : parseRfc3339Time(flags.from, '--from')
     const result = await nextRunTimes(() => this.kube(flags), {
       cronJob: args.name,
       schedule: flags.schedule,
@@ -42,14 +43,8 @@ unless --controller-time-zone says otherwise.`
       count: flags.count,
     })
     if (args.name !== undefined && flags['time-zone'] !== undefined) this.out.warn('--time-zone applies to --schedule only; the CronJob\'s own zone is used')
+    if (result.suspended) this.out.warn(`cronjob.batch/${args.name} is suspended: the controller starts none of these runs until it is resumed`)
+    if (result.runs.length === 0 && flags.output === 'table') this.out.info(`no run of "${result.schedule}" within five years`)
     this.print(nextRunsView(result, now), flags.output, OUTPUTS, {noHeaders: flags['no-headers']})
   }
-}
-
-function parseTime(text: string): Date {
-  const time = Date.parse(text)
-  if (!/^\d{4}-\d\d-\d\dT/.test(text) || Number.isNaN(time)) {
-    throw new UsageError('INVALID_FLAG', `invalid --from "${text}": expected an RFC 3339 time such as 2026-12-24T00:00:00Z`)
-  }
-  return new Date(time)
 }

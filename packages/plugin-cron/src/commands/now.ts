@@ -1,6 +1,6 @@
 import {randomBytes} from 'node:crypto'
 import {Args, Flags} from '@oclif/core'
-import {ExitCode, KubeCommand, parseNonNegativeDuration, selectorFlag} from '@kubeline/core'
+import {ExitCode, KubeCommand, UsageError, parseNonNegativeDuration, parseOutputFormat, selectorFlag} from '@kubeline/core'
 import {parseEnvOverride} from '../domain/env-overrides.js'
 import {describeResult, jobsView} from '../render/job-result.js'
 import {runNow} from '../services/run-now.js'
@@ -10,10 +10,7 @@ const OUTPUTS = ['table', 'json', 'yaml', 'name'] as const
 
 export default class Now extends KubeCommand {
   static override summary = 'Run a CronJob now: create its Job, optionally wait for it and stream its logs.'
-  static override description = `Creates a Job from each CronJob exactly as \`kubectl create job --from=cronjob/NAME\` does (same labels,
-annotations, spec and owner), named <cronjob>-manual-<suffix>. With --wait it follows the Job until it
-succeeds or fails and exits 0 or 3; with --logs it streams the pods' logs to stdout as they run.
-A suspended CronJob can be triggered (with a warning). \`kubectl cron-trigger NAME\` is short for \`now NAME\`.`
+  static override description = `Creates a Job from each CronJob exactly as \`kubectl create job --from=cronjob/NAME\` does (same labels, annotations, spec and owner), named <cronjob>-manual-<suffix>. With --wait it follows the Job until it succeeds or fails and exits 0 or 3; with --logs it streams the pods' logs to stdout as they run. A suspended CronJob can be triggered (with a warning). \`kubectl cron-trigger NAME\` is short for \`now NAME\`.`
 
   static override examples = [
     {description: 'Run the nightly report now and wait for its result', command: '<%= config.bin %> now nightly-report -n payments --wait'},
@@ -29,18 +26,23 @@ A suspended CronJob can be triggered (with a warning). \`kubectl cron-trigger NA
     'job-name': Flags.string({description: 'Name of the Job to create (one CronJob only). Default: <cronjob>-manual-<random>.'}),
     env: Flags.string({description: 'Set (or override) an environment variable in every container: KEY=VALUE. Repeatable.', multiple: true}),
     wait: Flags.boolean({description: 'Wait for the Job to succeed (exit 0) or fail (exit 3).'}),
-    logs: Flags.boolean({description: "Stream the Job's pod logs to stdout while it runs (implies waiting for it)."}),
-    timeout: Flags.string({description: 'Give up waiting after this long (exit 1): 30s, 10m, 1h; 0 waits forever.', default: '0'}),
+    logs: Flags.boolean({description: "Stream the Job's pod logs to stdout while it runs (implies waiting for it; not with -o)."}),
+    timeout: Flags.string({description: 'Give up waiting after this long, for all the Jobs together (exit 1): 30s, 10m, 1h; 0 waits forever.', default: '0'}),
     'dry-run': Flags.string({description: 'client: print the Job without sending it; server: let the API server validate it without creating it.', options: ['none', 'client', 'server'], default: 'none'}),
     output: Flags.string({char: 'o', description: 'Output format: json|yaml|name. Default: "job.batch/NAME created".', default: 'table'}),
   }
 
   async run(): Promise<void> {
     const {argv, flags} = await this.parse(Now)
+    // Every input is checked before the Jobs are created: a bad -o must not leave a Job behind.
+    const output = parseOutputFormat(flags.output, OUTPUTS)
+    if (flags.logs && output !== 'table') {
+      throw new UsageError('INVALID_FLAG', `--logs writes the logs to stdout: it cannot be combined with -o ${output}`, {fix: 'Drop -o, or use --wait instead of --logs.'})
+    }
     const env = (flags.env ?? []).map(parseEnvOverride)
     const timeoutMs = parseNonNegativeDuration(flags.timeout, '--timeout')
     const kube = await this.kube(flags)
-    const toStderr = flags.logs || flags.output !== 'table'
+    const toStderr = flags.logs || output !== 'table'
     const {jobs, results} = await runNow(
       kube,
       {
@@ -63,7 +65,7 @@ A suspended CronJob can be triggered (with a warning). \`kubectl cron-trigger NA
         suffix: () => randomBytes(3).toString('hex').slice(0, 5),
       },
     )
-    if (!flags.logs) this.print(jobsView(jobs, results), flags.output, OUTPUTS)
+    if (!flags.logs) this.print(jobsView(jobs, results), output, OUTPUTS)
     for (const result of results) this.out.info(describeResult(result))
     const code = exitCodeFor(results)
     if (code !== ExitCode.ok) this.exit(code)

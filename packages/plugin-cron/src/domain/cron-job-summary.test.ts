@@ -41,6 +41,18 @@ describe('cronJobSummarizer', () => {
     expect(summary.nextRun).toBe('2026-03-08T01:00:00.000Z')
   })
 
+  // Stored before Kubernetes 1.29 refused it: the controller still runs it in the prefix's zone (formatSchedule).
+  test('a schedule stored with a CRON_TZ= prefix runs in that zone, not flagged invalid', () => {
+    const summary = summarizeCronJob(cronJob({schedule: 'CRON_TZ=Europe/Paris 0 2 * * *'}, {lastScheduleTime: '2026-03-07T01:00:00Z'}), {now})
+    expect(summary.nextRun).toBe('2026-03-08T01:00:00.000Z')
+    expect(summary.warnings.map((w) => w.kind)).not.toContain('InvalidSchedule')
+  })
+
+  test('an @every CronJob runs an interval after its last run (or its creation), not an interval after now', () => {
+    expect(summarizeCronJob(cronJob({schedule: '@every 10m'}, {lastScheduleTime: '2026-03-07T11:57:00Z'}), {now}).nextRun).toBe('2026-03-07T12:07:00.000Z')
+    expect(summarizeCronJob(cronJob({schedule: '@every 7m'}, {}, '2026-03-07T11:55:00Z'), {now}).nextRun).toBe('2026-03-07T12:02:00.000Z')
+  })
+
   test('a suspended CronJob has no next run and no missed-run warning', () => {
     const summary = summarizeCronJob(cronJob({suspend: true}, {lastScheduleTime: '2026-02-01T02:00:00Z'}), {now})
     expect(summary.nextRun).toBeUndefined()
@@ -60,9 +72,13 @@ describe('cronJobSummarizer', () => {
   test('startingDeadlineSeconds bounds what counts as missed', () => {
     const summary = summarizeCronJob(
       cronJob({schedule: '*/5 * * * *', startingDeadlineSeconds: 600}, {lastScheduleTime: '2026-03-06T00:00:00Z'}),
-      {now},
+      {now: new Date(now.getTime() + 250)},
     )
     expect(summary.warnings.map((w) => w.kind)).toEqual(['MissedRuns'])
+    // 2 runs in the last 600 s, not 2 since the day-old last schedule (that would be 400).
+    expect(summary.warnings[0]?.message).toBe(
+      '2 runs missed within startingDeadlineSeconds (600) since 2026-03-07T11:50:00Z; the controller starts only the most recent one',
+    )
   })
 
   test('a schedule inside the repeated hour runs twice; one in the gap is skipped', () => {

@@ -1,6 +1,7 @@
 import type {CronJob} from './cron-job-types.js'
 import type {FinishedJob} from './last-finished-job.js'
 import {mostRecentScheduleTime} from './most-recent-schedule-time.js'
+import {nextRuns} from './next-runs.js'
 import type {Schedule} from './schedule.js'
 import {ScheduleFactsMemo} from './schedule-facts.js'
 import type {ScheduleFactsContext} from './schedule-facts.js'
@@ -70,7 +71,8 @@ export function cronJobSummarizer(context: ScheduleFactsContext): (cronJob: Cron
     }
     try {
       if (!summary.suspended) {
-        if (facts.nextRun !== undefined) summary.nextRun = facts.nextRun
+        const nextRun = facts.schedule.kind === 'every' ? nextEveryRun(cronJob, facts.schedule, context) : facts.nextRun
+        if (nextRun !== undefined) summary.nextRun = nextRun
         summary.warnings.push(...copies(missedRunsOf(cronJob, facts.schedule)))
       }
       summary.warnings.push(...copies(facts.dstWarnings))
@@ -92,6 +94,22 @@ function copies(warnings: readonly CronJobWarning[]): CronJobWarning[] {
   return warnings.map((warning) => ({...warning}))
 }
 
+/** Where the count starts: the last schedule, or the start of the starting deadline when that is later. */
+function missedSince(earliest: string, startingDeadlineSeconds: number | undefined, now: Date): string {
+  if (startingDeadlineSeconds === undefined) return `since ${earliest}`
+  const deadline = Math.floor(now.getTime() / 1000) * 1000 - startingDeadlineSeconds * 1000
+  if (deadline <= Date.parse(earliest)) return `since ${earliest}`
+  return `within startingDeadlineSeconds (${startingDeadlineSeconds}) since ${new Date(deadline).toISOString().replace('.000Z', 'Z')}`
+}
+
+/** `@every` counts from the CronJob's own last run, so unlike a cron schedule's its next run is not shared. */
+function nextEveryRun(cronJob: CronJob, schedule: Schedule, context: ScheduleFactsContext): string | undefined {
+  const lastRun = earliestRun(cronJob)
+  const zone = {controllerTimeZone: context.controllerTimeZone}
+  const [next] = nextRuns(schedule, {...zone, from: context.now, count: 1, ...(lastRun === undefined ? {} : {lastRun: new Date(lastRun)})})
+  return next?.toISOString()
+}
+
 /** Where the controller starts counting missed runs: the last schedule, else the creation. */
 function earliestRun(cronJob: CronJob): string | undefined {
   return cronJob.status?.lastScheduleTime ?? cronJob.metadata.creationTimestamp
@@ -111,7 +129,7 @@ function missedRunWarnings(cronJob: CronJob, schedule: Schedule, context: Schedu
     return [{kind: 'TooManyMissedRuns', message: 'more than 100 runs missed: the controller starts only the most recent one'}]
   }
   if (result.missedCount > 0) {
-    return [{kind: 'MissedRuns', message: `${result.missedCount} runs missed since ${earliest}; the controller starts only the most recent one`}]
+    return [{kind: 'MissedRuns', message: `${result.missedCount} runs missed ${missedSince(earliest, cronJob.spec.startingDeadlineSeconds, context.now)}; the controller starts only the most recent one`}]
   }
   return []
 }

@@ -31,4 +31,17 @@ describe('applyEnvOverrides', () => {
       ],
     })
   })
+
+  // Kubernetes expands $(VAR) only from variables defined earlier in the list (kubelet's dependent
+  // environment variables): an override must keep its variable's place, or DATABASE_URL below would
+  // start to read a literal "$(DB_HOST)".
+  test('an overridden variable keeps its place; new ones are appended once, the last --env of a name winning', () => {
+    const spec = {
+      containers: [{name: 'main', env: [{name: 'DB_HOST', value: 'db'}, {name: 'DATABASE_URL', value: 'postgres://$(DB_HOST)/app'}]}],
+    }
+    const overrides = [{name: 'DB_HOST', value: 'replica'}, {name: 'NEW', value: '1'}, {name: 'NEW', value: '2'}, {name: 'DB_HOST', value: 'primary'}]
+    expect(applyEnvOverrides(spec, overrides).containers).toEqual([
+      {name: 'main', env: [{name: 'DB_HOST', value: 'primary'}, {name: 'DATABASE_URL', value: 'postgres://$(DB_HOST)/app'}, {name: 'NEW', value: '2'}]},
+    ])
+  })
 })

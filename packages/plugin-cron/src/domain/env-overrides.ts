@@ -24,11 +24,21 @@ export function parseEnvOverride(text: string): EnvOverride {
   return {name, value: text.slice(equals + 1)}
 }
 
-/** Set each variable in every container and init container, replacing an existing one of that name. */
+/**
+ * Set each variable in every container and init container. An existing variable is replaced where it
+ * stands, because `$(NAME)` expands only from variables listed before it; new ones are appended. The
+ * last --env of a name wins.
+ */
 export function applyEnvOverrides(spec: NonNullable<PodTemplate['spec']>, overrides: readonly EnvOverride[]): NonNullable<PodTemplate['spec']> {
+  const values = new Map(overrides.map(({name, value}) => [name, value]))
   const apply = (container: Container): Container => {
-    const env = (container.env ?? []).filter((variable) => !overrides.some((override) => override.name === variable.name))
-    return {...container, env: [...env, ...overrides.map(({name, value}) => ({name, value}))]}
+    const current = container.env ?? []
+    const replaced = current.map((variable) => {
+      const value = values.get(variable.name)
+      return value === undefined ? variable : {name: variable.name, value}
+    })
+    const added = [...values].filter(([name]) => !current.some((variable) => variable.name === name)).map(([name, value]) => ({name, value}))
+    return {...container, env: [...replaced, ...added]}
   }
   const out = {...spec, containers: (spec.containers ?? []).map(apply)}
   if (spec.initContainers) out.initContainers = spec.initContainers.map(apply)

@@ -57,6 +57,25 @@ describe('jobHistory', () => {
     ])
   })
 
+  // `kubectl create job report-5 --from=cronjob/report` looks like the controller's `<name>-<minutes>`.
+  test('a manual Job whose name ends in digits has no scheduled time', () => {
+    const manual = job('report-5', {annotations: {[INSTANTIATE_ANNOTATION]: 'manual'}, status: {startTime: '2026-05-01T12:00:00Z'}})
+    expect(jobHistory(cronJob, [manual], now)).toEqual([
+      {name: 'report-5', trigger: 'manual', result: 'Running', startTime: '2026-05-01T12:00:00Z', durationSeconds: 30},
+    ])
+  })
+
+  // As the controller orders them for history cleanup (cronjob utils.go byJobStartTime): not started last, ties by name.
+  test('a Job that has not started (suspended, queued) is the newest, listed last', () => {
+    const jobs = [
+      job('report-manual-queue', {annotations: {[INSTANTIATE_ANNOTATION]: 'manual'}, status: {}}),
+      job('report-manual-b', {annotations: {[INSTANTIATE_ANNOTATION]: 'manual'}, status: {startTime: '2026-05-01T12:00:00Z'}}),
+      job('report-manual-a', {annotations: {[INSTANTIATE_ANNOTATION]: 'manual'}, status: {startTime: '2026-05-01T12:00:00Z'}}),
+      job('report-manual-old', {annotations: {[INSTANTIATE_ANNOTATION]: 'manual'}, status: {startTime: '2026-05-01T11:00:00Z'}}),
+    ]
+    expect(jobHistory(cronJob, jobs, now).map((entry) => entry.name)).toEqual(['report-manual-old', 'report-manual-a', 'report-manual-b', 'report-manual-queue'])
+  })
+
   test('a Job not owned by the CronJob is not its history', () => {
     expect(jobHistory(cronJob, [job('x', {uid: 'nope'})], now)).toEqual([])
   })

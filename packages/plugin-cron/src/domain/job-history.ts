@@ -19,8 +19,9 @@ export interface JobHistoryEntry {
 
 /**
  * The Jobs a CronJob owns (by controller ownerReference uid, as the controller associates them),
- * oldest first. A Job is "scheduled" when it carries the controller's scheduled-timestamp
- * annotation or its name is `<cronjob>-<minutes>`, else "manual".
+ * oldest first. A Job is "manual" when it carries kubectl's instantiate annotation (its name may still
+ * end in digits, `report-5`); else "scheduled" when it carries the controller's scheduled-timestamp
+ * annotation or its name is `<cronjob>-<minutes>`; else "manual".
  */
 export function jobHistory(cronJob: CronJob, jobs: readonly Job[], now: Date): JobHistoryEntry[] {
   const owned = jobs.filter((job) =>
@@ -31,10 +32,11 @@ export function jobHistory(cronJob: CronJob, jobs: readonly Job[], now: Date): J
 
 function historyEntry(cronJob: CronJob, job: Job, now: Date): JobHistoryEntry {
   const outcome = jobOutcome(job)
-  const scheduledTime = scheduledTimeOf(cronJob, job)
+  const manual = job.metadata.annotations?.[INSTANTIATE_ANNOTATION] !== undefined
+  const scheduledTime = manual ? undefined : scheduledTimeOf(cronJob, job)
   const entry: JobHistoryEntry = {
     name: job.metadata.name as string,
-    trigger: scheduledTime !== undefined && job.metadata.annotations?.[INSTANTIATE_ANNOTATION] === undefined ? 'scheduled' : 'manual',
+    trigger: scheduledTime === undefined ? 'manual' : 'scheduled',
     result: outcome.state === 'running' ? 'Running' : outcome.state === 'succeeded' ? 'Succeeded' : 'Failed',
   }
   if (scheduledTime !== undefined) entry.scheduledTime = scheduledTime
@@ -61,6 +63,8 @@ function lastTransition(job: Job): string | undefined {
   return terminal?.lastTransitionTime
 }
 
+/** The controller's order (cronjob utils.go byJobStartTime): by status.startTime, Jobs not started last, ties by name. */
 function byStart(a: JobHistoryEntry, b: JobHistoryEntry): number {
-  return compareCodeUnits(a.startTime ?? a.scheduledTime ?? '', b.startTime ?? b.scheduledTime ?? '') || compareCodeUnits(a.name, b.name)
+  const notStarted = Number(a.startTime === undefined) - Number(b.startTime === undefined)
+  return notStarted || Date.parse(a.startTime ?? '') - Date.parse(b.startTime ?? '') || compareCodeUnits(a.name, b.name)
 }

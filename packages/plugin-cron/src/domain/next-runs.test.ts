@@ -61,6 +61,23 @@ describe('nextRuns', () => {
     ])
   })
 
+  // The controller counts @every from status.lastScheduleTime (else creationTimestamp): mostRecentScheduleTime's
+  // t1 = Next(earliest), and nextScheduleTimeDuration requeues at Next(mostRecent or earliest). Runs fall on that grid.
+  test.each([
+    {name: 'the next run is an interval after the last one, not after now', from: '2026-11-25T00:24:36Z', lastRun: '2026-11-25T00:21:36Z',
+      want: ['2026-11-25T00:31:36Z', '2026-11-25T00:41:36Z']},
+    {name: 'runs missed long ago stay on the grid', from: '2026-11-25T01:05:00Z', lastRun: '2026-11-25T00:00:00Z', want: ['2026-11-25T01:10:00Z']},
+    {name: 'a run due exactly now is not "next"', from: '2026-11-25T00:10:00Z', lastRun: '2026-11-25T00:00:00Z', want: ['2026-11-25T00:20:00Z']},
+    {name: 'a start before the last run follows the same grid', from: '2026-11-24T00:05:00Z', lastRun: '2026-11-25T00:00:00Z', want: ['2026-11-24T00:10:00Z']},
+  ])('@every with its last run: $name', ({from, lastRun, want}) => {
+    expect(nextRuns('@every 10m', {from: new Date(from), lastRun: new Date(lastRun), count: want.length})).toEqual(want.map((time) => new Date(time)))
+  })
+
+  test('a cron schedule does not depend on its last run', () => {
+    const from = new Date('2026-11-25T00:24:36Z')
+    expect(nextRuns('*/10 * * * *', {from, lastRun: new Date('2026-11-25T00:21:36Z'), count: 1})).toEqual([new Date('2026-11-25T00:30:00Z')])
+  })
+
   test('without timeZone the controller zone applies, UTC by default', () => {
     const from = new Date('2024-01-01T00:00:00Z')
     expect(nextRuns('0 9 * * *', {from, count: 1})).toEqual([new Date('2024-01-01T09:00:00Z')])

@@ -1,7 +1,7 @@
 import {UsageError} from '@kubeline/core'
 import {nextRunAfter} from './next-run.js'
 import {parseSchedule} from './parse-schedule.js'
-import type {Schedule} from './schedule.js'
+import type {EverySchedule, Schedule} from './schedule.js'
 import {checkTimeZone} from './time-zone.js'
 
 export interface ScheduleZoneOptions {
@@ -15,6 +15,12 @@ export interface NextRunsOptions extends ScheduleZoneOptions {
   /** Runs strictly after this instant. */
   from: Date
   count: number
+  /**
+   * For `@every`: the CronJob's `status.lastScheduleTime`, else its creationTimestamp. The controller counts
+   * the interval from it (mostRecentScheduleTime), so the runs fall on it plus whole intervals; without it
+   * they are counted from `from`. Cron schedules do not depend on it.
+   */
+  lastRun?: Date
 }
 
 /**
@@ -30,6 +36,7 @@ export function nextRuns(expression: string | Schedule, options: NextRunsOptions
   const zone = effectiveTimeZone(schedule, options.controllerTimeZone)
   const runs: Date[] = []
   let after = instantMs(options.from, 'from')
+  if (schedule.kind === 'every' && options.lastRun !== undefined) after = lastEveryRunAtOrBefore(schedule, instantMs(options.lastRun, 'lastRun'), after)
   while (runs.length < options.count) {
     const next = nextRunAfter(schedule, zone, after)
     if (next === undefined) break
@@ -37,6 +44,13 @@ export function nextRuns(expression: string | Schedule, options: NextRunsOptions
     after = next
   }
   return runs
+}
+
+/** The run of the grid `lastRun + k × interval` (whole seconds, as robfig counts) at or just before `atMs`. */
+function lastEveryRunAtOrBefore(schedule: EverySchedule, lastRunMs: number, atMs: number): number {
+  const intervalMs = schedule.intervalSeconds * 1000
+  const gridStart = Math.floor(lastRunMs / 1000) * 1000
+  return gridStart + Math.floor((atMs - gridStart) / intervalMs) * intervalMs
 }
 
 /** Parses a schedule text, or applies `options.timeZone` to an already parsed one. */

@@ -1,4 +1,5 @@
 import {describe, expect, test} from 'vitest'
+import {nextRuns} from './next-runs.js'
 import {parseSchedule} from './parse-schedule.js'
 import type {CronSchedule} from './schedule.js'
 
@@ -141,5 +142,32 @@ describe('accepted schedules', () => {
 
   test('unsatisfiable dates parse (the API server accepts them)', () => {
     expect(cron('0 0 30 2 *').dayOfMonth.values).toEqual([30])
+  })
+})
+
+// A CronJob stored before Kubernetes 1.29 may keep a TZ=/CRON_TZ= prefix: updates are allowed, and the
+// controller still runs it (cronjob_controllerv2.go formatSchedule uses such a schedule as it is, so its
+// zone wins over spec.timeZone; robfig ParseStandard reads the zone with time.LoadLocation).
+describe('stored schedules, as the controller parses them', () => {
+  test.each([
+    {expression: 'CRON_TZ=Europe/Berlin 0 2 * * *', timeZone: undefined, want: 'Europe/Berlin'},
+    {expression: 'TZ=Asia/Tokyo @daily', timeZone: undefined, want: 'Asia/Tokyo'},
+    {expression: 'TZ=Asia/Tokyo 0 2 * * *', timeZone: 'Europe/Berlin', want: 'Asia/Tokyo'},
+    {expression: 'TZ=Local 0 2 * * *', timeZone: undefined, want: undefined},
+    {expression: '0 2 * * *', timeZone: 'Europe/Berlin', want: 'Europe/Berlin'},
+  ])('$expression with spec.timeZone $timeZone runs in $want', ({expression, timeZone, want}) => {
+    expect(parseSchedule(expression, {timeZone, stored: true}).timeZone).toBe(want)
+  })
+
+  test('the prefix zone is the one the runs are computed in', () => {
+    const schedule = parseSchedule('CRON_TZ=Europe/Berlin 0 2 * * *', {stored: true})
+    expect(nextRuns(schedule, {from: new Date('2026-05-31T12:00:00Z'), count: 1})).toEqual([new Date('2026-06-01T00:00:00Z')])
+  })
+
+  test.each([
+    ['TZ=Nowhere/City 0 2 * * *', 'provided bad location Nowhere/City: unknown time zone Nowhere/City'],
+    ['TZ=UTC 0 2 * * 7', 'end of range (7) above maximum (6): 7'],
+  ])('%j is rejected: %s', (expression, reason) => {
+    expect(() => parseSchedule(expression, {stored: true})).toThrow(`invalid schedule ${JSON.stringify(expression)}: ${reason}`)
   })
 })

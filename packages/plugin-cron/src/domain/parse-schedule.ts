@@ -10,6 +10,13 @@ import {checkTimeZone} from './time-zone.js'
 export interface ParseScheduleOptions {
   /** `spec.timeZone`, an IANA name; checked as the API server checks it. */
   timeZone?: string
+  /**
+   * The schedule of a stored CronJob, parsed as the controller parses it (cronjob_controllerv2.go
+   * formatSchedule): a `TZ=zone `/`CRON_TZ=zone ` prefix, which the API server has refused on create only
+   * since Kubernetes 1.29, is honoured and its zone wins over `timeZone`. Otherwise such a schedule is
+   * rejected, as on create.
+   */
+  stored?: boolean
 }
 
 /** The unicode.IsSpace runes that Go's strings.Fields splits on (JS `\s` differs: it has U+FEFF, lacks U+0085). */
@@ -31,7 +38,7 @@ export function parseSchedule(expression: string, options: ParseScheduleOptions 
     }
     throw error
   }
-  if (expression.includes('TZ')) {
+  if (expression.includes('TZ') && !options.stored) {
     throw new UsageError(
       'INVALID_ARGUMENT',
       `invalid schedule ${JSON.stringify(expression)}: cannot use TZ or CRON_TZ in schedule, use timeZone field instead`,
@@ -43,8 +50,11 @@ export function parseSchedule(expression: string, options: ParseScheduleOptions 
 
 function parseStandard(expression: string, timeZone: string | undefined): Schedule {
   if (expression === '') throw new ScheduleSyntaxError('empty spec string')
-  // robfig accepts a `TZ=zone ` prefix; the API server rejects any schedule containing TZ (see above).
-  if (expression.startsWith('TZ=') || expression.startsWith('CRON_TZ=')) return parseStandard(afterZonePrefix(expression), timeZone)
+  // robfig accepts a `TZ=zone ` prefix; the API server rejects any schedule containing TZ on create (see above).
+  if (expression.startsWith('TZ=') || expression.startsWith('CRON_TZ=')) {
+    const space = zonePrefixEnd(expression)
+    return parseStandard(expression.slice(space).trim(), prefixZone(expression.slice(expression.indexOf('=') + 1, space)))
+  }
   if (expression.startsWith('@')) return parseDescriptor(expression, timeZone)
   const fields = expression.split(GO_SPACES).filter((field) => field !== '')
   if (fields.length !== 5) throw new ScheduleSyntaxError(`expected exactly 5 fields, found ${fields.length}: [${fields.join(' ')}]`)
@@ -61,10 +71,22 @@ function parseStandard(expression: string, timeZone: string | undefined): Schedu
   }
 }
 
-function afterZonePrefix(expression: string): string {
+function zonePrefixEnd(expression: string): number {
   const space = expression.indexOf(' ')
   if (space === -1) throw new ScheduleSyntaxError(`invalid location descriptior: ${expression}`)
-  return expression.slice(space).trim()
+  return space
+}
+
+/** Go's time.LoadLocation: "" is UTC, "Local" the controller's own zone (undefined here), else an IANA name. */
+function prefixZone(name: string): string | undefined {
+  if (name === '') return 'UTC'
+  if (name === 'Local') return undefined
+  try {
+    checkTimeZone(name)
+  } catch {
+    throw new ScheduleSyntaxError(`provided bad location ${name}: unknown time zone ${name}`)
+  }
+  return name
 }
 
 const EVERY_PREFIX = '@every '

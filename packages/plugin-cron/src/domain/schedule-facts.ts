@@ -48,7 +48,7 @@ export class ScheduleFactsMemo {
 /** An invalid schedule or zone (the controller's included) is a fact too: it is what `list` warns about. */
 export function scheduleFacts(expression: string, timeZone: string | undefined, context: ScheduleFactsContext): ScheduleFacts {
   try {
-    const schedule = parseSchedule(expression, timeZone === undefined ? {} : {timeZone})
+    const schedule = parseSchedule(expression, {...(timeZone === undefined ? {} : {timeZone}), stored: true})
     const zone = {controllerTimeZone: context.controllerTimeZone}
     const [next] = nextRuns(schedule, {...zone, from: context.now, count: 1})
     const dstWarnings = dstWarningsOf(schedule, zone, context.now)

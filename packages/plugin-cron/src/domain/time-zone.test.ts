@@ -23,4 +23,8 @@ describe('checkTimeZone', () => {
     if (problem === undefined) expect(() => checkTimeZone(timeZone)).not.toThrow()
     else expect(() => checkTimeZone(timeZone)).toThrow(problem)
   })
+
+  test('a flag is named in the message as the input that was wrong', () => {
+    expect(() => checkTimeZone('Mars/Olympus', '--controller-time-zone')).toThrow('invalid --controller-time-zone "Mars/Olympus": unknown time zone Mars/Olympus')
+  })
 })

@@ -12,16 +12,17 @@ const acceptedZones = new Set<string>(['UTC'])
  * Accepts a `spec.timeZone` exactly when the API server would (kubernetes
  * pkg/apis/batch/validation/validation.go validateTimeZone), with Intl standing in for Go's
  * time.LoadLocation. Go reads zone files case-sensitively; Intl does not, so a name that differs from
- * Intl's canonical name only by case (`utc`, `europe/berlin`) is rejected too.
+ * Intl's canonical name only by case (`utc`, `europe/berlin`) is rejected too. `input` names what was
+ * given in the message (a flag such as `--controller-time-zone`).
  */
-export function checkTimeZone(timeZone: string): void {
+export function checkTimeZone(timeZone: string, input = 'time zone'): void {
   if (acceptedZones.has(timeZone)) return
   const reason = timeZoneProblem(timeZone)
   if (!reason) {
     acceptedZones.add(timeZone)
     return
   }
-  throw new UsageError('INVALID_ARGUMENT', `invalid time zone ${JSON.stringify(timeZone)}: ${reason}`)
+  throw new UsageError('INVALID_ARGUMENT', `invalid ${input} ${JSON.stringify(timeZone)}: ${reason}`)
 }
 
 function timeZoneProblem(timeZone: string): string | undefined {

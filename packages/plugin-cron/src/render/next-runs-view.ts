@@ -36,6 +36,5 @@ export function nextRunsView(result: NextRunTimes, now: Date): ResultView<Row> {
       ],
       rows,
     },
-    text: () => (rows.length === 0 ? `no run of "${result.schedule}" within five years` : ''),
   }
 }

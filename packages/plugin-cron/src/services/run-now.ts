@@ -42,14 +42,17 @@ export async function runNow(kube: KubeClient, request: RunNowRequest, io: RunNo
   const jobs = await triggerCronJobs(kube, cronJobs, {...request, suffix: io.suffix, warn: io.warn})
   jobs.forEach(io.created)
   if ((!request.wait && !request.logs) || request.dryRun !== 'none') return {jobs, results: []}
+  // One deadline for all the Jobs, as kubectl wait --timeout: they run side by side while we follow each in turn.
+  const deadline = request.timeoutMs > 0 ? AbortSignal.timeout(request.timeoutMs) : undefined
   const results: WaitResult[] = []
-  for (const job of jobs) results.push(await followJob(kube, job, request, io))
+  for (const job of jobs) results.push(await followJob(kube, job, {...request, deadline}, io))
   return {jobs, results}
 }
 
-async function followJob(kube: KubeClient, job: Job, request: RunNowRequest, io: RunNowIo): Promise<WaitResult> {
+async function followJob(kube: KubeClient, job: Job, request: RunNowRequest & {deadline: AbortSignal | undefined}, io: RunNowIo): Promise<WaitResult> {
   const stopWaiting = new AbortController()
-  const waiting = waitForJob(kube, job, {timeoutMs: request.timeoutMs, onProgress: (outcome) => io.progress(job, outcome), signal: stopWaiting.signal})
+  const signal = request.deadline ? AbortSignal.any([stopWaiting.signal, request.deadline]) : stopWaiting.signal
+  const waiting = waitForJob(kube, job, {onProgress: (outcome) => io.progress(job, outcome), signal})
   if (!request.logs) return await waiting
   const stopLogs = new AbortController()
   const logs = streamJobLogs(kube, job, {write: io.logLine, onPod: io.logsOfPod, done: waiting, signal: stopLogs.signal})

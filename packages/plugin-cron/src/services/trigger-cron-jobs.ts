@@ -20,29 +20,37 @@ const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/
 /**
  * Create one manual Job per CronJob, as `kubectl create job --from=cronjob/…` would.
  * The name is fixed before the request, so a create that is retried after a lost answer
- * can never produce a second Job: the retry gets AlreadyExists and finds ours.
+ * can never produce a second Job: the retry gets AlreadyExists and finds ours. Only a generated
+ * name (random per run) tells that the Job found is ours: a --job-name that is taken may name the
+ * Job of an earlier run, so it fails with AlreadyExists, as kubectl does.
  */
 export async function triggerCronJobs(kube: KubeClient, cronJobs: CronJob[], options: TriggerOptions): Promise<Job[]> {
   if (options.jobName !== undefined) checkJobName(options.jobName, cronJobs.length)
   const jobs = cronJobs.map((cronJob) => {
     if (cronJob.spec.suspend) options.warn(`cronjob.batch/${cronJob.metadata.name} is suspended; triggering it anyway`)
+    if (cronJob.spec.jobTemplate.spec.suspend) {
+      options.warn(`cronjob.batch/${cronJob.metadata.name} has a suspended jobTemplate: its Job is created suspended and runs only when something resumes it (such as Kueue)`)
+    }
     return manualJobFor(cronJob, options.jobName ?? manualJobName(cronJob.metadata.name as string, options.suffix()), options.env)
   })
   if (options.dryRun === 'client') return jobs
   const created: Job[] = []
-  for (const job of jobs) created.push(await createOnce(kube, job, options.dryRun === 'server'))
+  const adoptExisting = options.dryRun === 'none' && options.jobName === undefined
+  for (const job of jobs) created.push(await createOnce(kube, job, {dryRun: options.dryRun === 'server', adoptExisting}))
   return created
 }
 
-async function createOnce(kube: KubeClient, job: Job, dryRun: boolean): Promise<Job> {
+async function createOnce(kube: KubeClient, job: Job, options: {dryRun: boolean; adoptExisting: boolean}): Promise<Job> {
   try {
-    return await kube.create(RESOURCES.jobs, job, {dryRun})
+    return await kube.create(RESOURCES.jobs, job, {dryRun: options.dryRun})
   } catch (err) {
-    if (!(err instanceof KubelineError) || err.code !== 'CONFLICT' || dryRun) throw err
-    const existing = await kube.find<Job>(RESOURCES.jobs, job.metadata.name as string, {namespace: job.metadata.namespace})
+    if (!(err instanceof KubelineError) || err.code !== 'CONFLICT') throw err
+    const existing = options.adoptExisting ? await kube.find<Job>(RESOURCES.jobs, job.metadata.name as string, {namespace: job.metadata.namespace}) : undefined
     const ours = existing?.metadata.ownerReferences?.some((ref) => ref.uid === job.metadata.ownerReferences?.[0]?.uid)
     if (existing && ours && existing.metadata.annotations?.[INSTANTIATE_ANNOTATION] !== undefined) return existing
-    throw new KubelineError('CONFLICT', `job.batch/${job.metadata.name} already exists`, {fix: 'Choose another --job-name.'})
+    throw new KubelineError('CONFLICT', `job.batch/${job.metadata.name} already exists`, {
+      fix: `Choose another --job-name, or delete the old Job: kubectl delete job ${job.metadata.name} -n ${job.metadata.namespace}`,
+    })
   }
 }
 

@@ -12,15 +12,15 @@ export type WaitResult =
 /**
  * Follow a Job with a watch until it succeeds or fails. The outcome is taken from the watch
  * stream itself, never from a GET afterwards: history limits and ttlSecondsAfterFinished may
- * delete the Job the moment it finishes. The timeout, or `signal`, ends it with 'timeout'.
+ * delete the Job the moment it finishes. `signal` (the --timeout deadline) ends it with 'timeout'.
  */
 export async function waitForJob(
   kube: KubeClient,
   job: Job,
-  options: {timeoutMs: number; onProgress?: (outcome: JobOutcome) => void; signal?: AbortSignal},
+  options: {onProgress?: (outcome: JobOutcome) => void; signal?: AbortSignal} = {},
 ): Promise<WaitResult> {
+  // Closes the watch when the wait returns early.
   const controller = new AbortController()
-  const timer = options.timeoutMs > 0 ? setTimeout(() => controller.abort(), options.timeoutMs) : undefined
   const signal = options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal
   let last = job
   try {
@@ -42,7 +42,6 @@ export async function waitForJob(
     }
     return {state: 'timeout', job: last}
   } finally {
-    clearTimeout(timer)
     controller.abort()
   }
 }

@@ -75,6 +75,14 @@ describe('cron-trigger list, history, suspend, resume', () => {
     expect(JSON.parse((await cron(['list', '-n', ns, '-o', 'json'])).stdout).items.map((i: {suspended: boolean}) => i.suspended)).toEqual([false, false])
   })
 
+  test('a bad --controller-time-zone exits 2 naming the flag, rather than flagging every CronJob', async () => {
+    const ns = await cluster.createNamespace('ctz')
+    await cluster.apply([cronJob('ok', {logLines: []})], ns)
+    const run = await cron(['list', '-n', ns, '--controller-time-zone', 'Mars/Olympus'])
+    expect(run).toMatchObject({code: 2, stdout: ''})
+    expect(run.stderr).toContain('invalid --controller-time-zone "Mars/Olympus": unknown time zone Mars/Olympus')
+  })
+
   test('names and -l together are refused (exit 2)', async () => {
     const run = await cron(['suspend', 'a', '-l', 'tier=batch'])
     expect(run.code).toBe(2)

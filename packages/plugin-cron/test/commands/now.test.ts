@@ -51,6 +51,17 @@ describe('cron-trigger now', () => {
     expect(run.stderr).toMatch(/--- pod\/flaky-manual-[a-z0-9]{5}-\S+ \(attempt 2\)/)
   })
 
+  // As kubectl wait --timeout: one deadline for all the Jobs, so a CI step ends when it says it will.
+  test('--timeout bounds the whole wait, not each Job in turn', async () => {
+    const ns = await cluster.createNamespace('now-deadline')
+    await cluster.apply(['a', 'b', 'c'].map((name) => cronJob(name, {logLines: ['x'], durationSeconds: 60})), ns)
+    const started = Date.now()
+    const run = await cron(['now', '-l', 'tier=batch', '-n', ns, '--wait', '--timeout', '4s'])
+    expect(run.code).toBe(1)
+    expect(run.stderr.match(/did not finish within --timeout/g)).toHaveLength(3)
+    expect(Date.now() - started).toBeLessThan(10_000) // one Job after another would take 12 s or more
+  })
+
   test('the result is captured from the watch even when history cleanup deletes the Job at once', async () => {
     const ns = await cluster.createNamespace('now-gone')
     await cluster.apply([cronJob('ephemeral', {logLines: ['hi']}, {successfulJobsHistoryLimit: 0, failedJobsHistoryLimit: 0})], ns)
@@ -81,6 +92,28 @@ describe('cron-trigger now', () => {
     expect(await jobsIn(ns)).toEqual([])
   })
 
+  test('a --job-name that is already taken fails as kubectl create job does, not "created" with the old Job', async () => {
+    const ns = await cluster.createNamespace('now-taken')
+    await cluster.apply([cronJob('report', {logLines: ['x']})], ns)
+    expect((await cron(['now', 'report', '-n', ns, '--job-name', 'report-ci', '--wait'])).code).toBe(0)
+    const again = await cron(['now', 'report', '-n', ns, '--job-name', 'report-ci', '--wait'])
+    expect(again.code).toBe(1)
+    expect(again.stdout).toBe('')
+    expect(again.stderr).toContain('error: job.batch/report-ci already exists')
+    expect(again.stderr).not.toContain('succeeded')
+  })
+
+  // `kubectl create job --from` copies jobTemplate.spec.suspend: such a Job waits for a queue (Kueue) to resume it.
+  test('a Job template that is suspended is warned about: --wait would otherwise hang without a hint', async () => {
+    const ns = await cluster.createNamespace('now-queued')
+    const queued = cronJob('queued', {logLines: ['x']})
+    ;(queued.spec as {jobTemplate: {spec: {suspend: boolean}}}).jobTemplate.spec.suspend = true
+    await cluster.apply([queued], ns)
+    const run = await cron(['now', 'queued', '-n', ns, '--dry-run=client', '-o', 'name'])
+    expect(run.code).toBe(0)
+    expect(run.stderr).toContain('Warning: cronjob.batch/queued has a suspended jobTemplate: its Job is created suspended and runs only when something resumes it (such as Kueue)')
+  })
+
   test('a suspended CronJob can be triggered, with a warning', async () => {
     const ns = await cluster.createNamespace('now-susp')
     await cluster.apply([cronJob('paused', {logLines: ['x']}, {suspend: true})], ns)
@@ -94,6 +127,8 @@ describe('cron-trigger now', () => {
     {name: 'invalid --env', args: ['now', 'report', '--env', 'NOEQUALS'], message: 'invalid --env "NOEQUALS": expected KEY=VALUE'},
     {name: 'invalid --timeout', args: ['now', 'report', '--wait', '--timeout', '5x'], message: 'invalid --timeout "5x"'},
     {name: 'invalid --job-name', args: ['now', 'report', '--job-name', 'Bad_Name'], message: 'invalid --job-name "Bad_Name"'},
+    {name: 'unknown -o', args: ['now', 'report', '-o', 'wide'], message: 'unable to match a printer suitable for the output format "wide"'},
+    {name: '--logs with -o', args: ['now', 'report', '--logs', '-o', 'json'], message: '--logs writes the logs to stdout: it cannot be combined with -o json'},
   ])('bad input ($name) exits 2 and creates nothing', async ({args, message}) => {
     const ns = await cluster.createNamespace('now-bad')
     await cluster.apply([cronJob('report', {logLines: ['x']})], ns)
