@@ -12,20 +12,11 @@ const OUTPUTS = ['table', 'wide', 'json', 'yaml', 'markdown'] as const
 
 export default class QuotaReport extends KubeCommand {
   static override summary = 'Show how close each namespace is to its ResourceQuotas, with its LimitRanges.'
-  static override description = `For each ResourceQuota: every resource with used, hard (in one unit), the exact percentage and a status
-(OK, WARN at --warn, FULL at 100%, UNKNOWN when no evaluator reports the key). Then the LimitRanges, the
-pods whose next replica a quota would reject for a missing request or limit, drift between status.used
-and what the objects charge, and (across namespaces) the namespaces with no quota or LimitRange.
-Exit 3 when any resource is at or over --fail-at: a CI gate.
+  static override description = `For each ResourceQuota: every resource with used, hard (in one unit), the exact percentage and a status (OK, WARN at --warn, FULL at 100%, UNKNOWN when no evaluator reports the key). Then the LimitRanges, the pods whose next replica a quota would reject for a missing request or limit, drift between status.used and what the objects charge, and (across namespaces) the namespaces with no quota or LimitRange. Exit 3 when any resource is at or over --fail-at: a CI gate.
 
-Fleet view: --context a --context b, or --all-contexts, reads several clusters in parallel into one
-report with a CONTEXT column. A cluster that cannot be read is listed (and named on stderr) beside the
-others' results, and the exit code is 1: an incomplete report cannot pass a gate.
+Fleet view: --context a --context b, or --all-contexts, reads several clusters in parallel into one report with a CONTEXT column. A cluster that cannot be read is listed (and named on stderr) beside the others' results, and the exit code is 1: an incomplete report cannot pass a gate.
 
-Plan mode (-f): would these manifests fit? Per quota key: used, what the manifests add (upgrades
-replace the live objects, rolling updates counted at their peak), after, hard and a verdict; then
-LimitRange violations and the API server's "exceeded quota" messages. Exit 3 if anything would be
-rejected. --offline takes ResourceQuotas and LimitRanges from the manifests and needs no cluster.`
+Plan mode (-f): would these manifests fit? Per quota key: used, what the manifests add (upgrades replace the live objects, rolling updates counted at their peak), after, hard and a verdict; then LimitRange violations and the API server's "exceeded quota" messages. Exit 3 if anything would be rejected. --offline takes ResourceQuotas and LimitRanges from the manifests and needs no cluster.`
 
   // Stated, not generated: oclif's DocOpts renders -l's and --offline's groups empty ("[-l <value> | ]")
   // because -f is in several of them (reliability's usage test).
