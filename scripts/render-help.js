@@ -8,25 +8,42 @@ import {createRequire} from 'node:module'
 import path from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 // Built before any plugin (a dependency of each): one list of what changes how help renders.
-import {MAX_HELP_ARGV, isHelpStyleEnv} from '../packages/core/dist/help-cache.js'
+import {MAX_HELP_ARGV, STORED_HELP_FLAG, isHelpStyleEnv} from '../packages/core/dist/help-cache.js'
 
 /** oclif's width when stdout is not a terminal and OCLIF_COLUMNS is unset (its screen.js). */
 const WIDTH = 80
-/** Every argv for which oclif shows help: the root, each command and each topic, with each help flag. */
+/** oclif's help flags for the plugin: `--help` and its `additionalHelpFlags` (oclif's getHelpFlagAdditions). */
+function helpFlags(config) {
+  return [...new Set([...(config.pjson.oclif.additionalHelpFlags ?? []), STORED_HELP_FLAG])]
+}
+
+/**
+ * Every argv for which oclif shows help: the root, each command and each topic, with `--help`. The
+ * other help flags print the same page (oclif drops them all before it picks one): help-cache.ts maps them.
+ */
 function helpArgvs(config) {
-  // oclif's getHelpFlagAdditions (not exported).
-  const helpFlags = [...new Set([...(config.pjson.oclif.additionalHelpFlags ?? []), '--help'])]
   const words = (id) => id.split(':')
-  const argvs = helpFlags.map((flag) => [flag])
+  const argvs = [[STORED_HELP_FLAG]]
   if (config.isSingleCommandCLI) return argvs
   argvs.push([])
-  for (const command of config.commands) for (const flag of helpFlags) argvs.push([...words(command.id), flag])
+  for (const command of config.commands) argvs.push([...words(command.id), STORED_HELP_FLAG])
   // oclif lists a topic for every command id too; only a topic that is not a command shows help alone.
   for (const topic of config.topics.filter(({name}) => !config.findCommand(name))) {
-    argvs.push(words(topic.name))
-    for (const flag of helpFlags) argvs.push([...words(topic.name), flag])
+    argvs.push(words(topic.name), [...words(topic.name), STORED_HELP_FLAG])
   }
   return argvs.filter((argv) => !argv.some((word) => word.includes(' ')))
+}
+
+/** oclif takes a help flag as help before it parses flags: a command's own flag spelled the same could never be used. */
+function assertNoFlagIsAHelpFlag(config, flags) {
+  for (const command of config.commands) {
+    for (const [name, flag] of Object.entries(command.flags ?? {})) {
+      const chars = [flag.char, ...(flag.charAliases ?? [])].filter(Boolean)
+      const spellings = [name, ...(flag.aliases ?? [])].map((long) => `--${long}`).concat(chars.map((char) => `-${char}`))
+      const taken = spellings.find((spelling) => flags.includes(spelling))
+      if (taken) throw new Error(`${config.bin} ${command.id.replaceAll(':', ' ')}: flag --${name} is spelled ${taken}, which is a help flag`)
+    }
+  }
 }
 
 /** In a child whose stdout is a pipe: oclif's stdout for each help argv, as it runs from bin/run.js. */
@@ -35,6 +52,7 @@ async function renderPages(packageDir) {
   oclif.settings.enableAutoTranspile = false
   const binUrl = pathToFileURL(path.join(packageDir, 'bin/run.js')).href
   const config = await oclif.Config.load(binUrl)
+  assertNoFlagIsAHelpFlag(config, helpFlags(config))
   const pages = {}
   const write = process.stdout.write
   for (const argv of helpArgvs(config)) {
@@ -51,22 +69,21 @@ async function renderPages(packageDir) {
     }
     pages[JSON.stringify(argv)] = output
   }
-  return pages
+  return {helpFlags: helpFlags(config), pages}
 }
 
 export function renderHelp(packageDir) {
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !isHelpStyleEnv(name)))
   const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', packageDir], {env, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 64 * 1024 * 1024})
   if (child.status !== 0) throw new Error(`rendering help for ${packageDir} failed (exit ${child.status})`)
-  const pages = JSON.parse(child.stdout)
-  fs.writeFileSync(path.join(packageDir, 'dist/help.json'), JSON.stringify({width: WIDTH, pages}) + '\n')
+  const {helpFlags, pages} = JSON.parse(child.stdout)
+  fs.writeFileSync(path.join(packageDir, 'dist/help.json'), JSON.stringify({width: WIDTH, helpFlags, pages}) + '\n')
   return pages
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   if (process.argv[2] === '--child') {
-    const pages = await renderPages(process.argv[3])
-    process.stdout.write(JSON.stringify(pages))
+    process.stdout.write(JSON.stringify(await renderPages(process.argv[3])))
   } else {
     const packageDir = path.resolve(process.argv[2] ?? '.')
     const pages = renderHelp(packageDir)

@@ -6,7 +6,7 @@ import {describe, expect, test} from 'vitest'
 import {cachedHelp, readHelpCache} from './help-cache.js'
 import type {HelpCache, HelpTerminal} from './help-cache.js'
 
-const cache: HelpCache = {width: 80, pages: {'["--help"]': 'root help\n', '["list","--help"]': 'list help\n', '[]': 'root help\n'}}
+const cache: HelpCache = {width: 80, helpFlags: ['-h', '--help'], pages: {'["--help"]': 'root help\n', '["list","--help"]': 'list help\n', '[]': 'root help\n'}}
 const plain: HelpTerminal = {env: {}, stdoutIsTTY: false}
 
 describe('cachedHelp', () => {
@@ -14,12 +14,20 @@ describe('cachedHelp', () => {
     {name: 'root --help', argv: ['--help'], page: 'root help\n'},
     {name: 'no arguments', argv: [], page: 'root help\n'},
     {name: 'command --help', argv: ['list', '--help'], page: 'list help\n'},
+    {name: 'root -h (a help flag of the cache: the --help page)', argv: ['-h'], page: 'root help\n'},
+    {name: 'command -h', argv: ['list', '-h'], page: 'list help\n'},
+    {name: 'two help flags', argv: ['list', '-h', '--help'], page: undefined},
+    {name: '-h as a command word', argv: ['-h', 'list'], page: undefined},
     {name: 'flag before the command', argv: ['--help', 'list'], page: undefined},
     {name: 'a command, not help', argv: ['list'], page: undefined},
     {name: 'one word that is two argv', argv: ['list --help'], page: undefined},
     {name: 'an inherited key', argv: ['constructor'], page: undefined},
   ])('$name', ({argv, page}) => {
     expect(cachedHelp(cache, argv, plain)).toBe(page)
+  })
+
+  test('-h is --help only when the build rendered it as a help flag', () => {
+    expect(cachedHelp({...cache, helpFlags: ['--help']}, ['list', '-h'], plain)).toBeUndefined()
   })
 
   // oclif's screen.js (width) and ansis's colour detection, as seen by a stdout that is or is not a terminal.
@@ -53,8 +61,10 @@ describe('readHelpCache', () => {
 
   test.each([
     {name: 'not JSON', text: '{"width": 80, "pages": {'},
-    {name: 'no width', text: '{"pages": {}}'},
-    {name: 'a page that is not text', text: '{"width": 80, "pages": {"[]": 1}}'},
+    {name: 'no width', text: '{"helpFlags": ["--help"], "pages": {}}'},
+    {name: 'no help flags (a build before -h)', text: '{"width": 80, "pages": {}}'},
+    {name: 'a help flag that is not text', text: '{"width": 80, "helpFlags": [1], "pages": {}}'},
+    {name: 'a page that is not text', text: '{"width": 80, "helpFlags": ["--help"], "pages": {"[]": 1}}'},
     {name: 'null', text: 'null'},
   ])('$name: undefined', ({name, text}) => {
     expect(readHelpCache(file(`${name}.json`, text))).toBeUndefined()

@@ -7,9 +7,14 @@ import fs from 'node:fs'
 /** dist/help.json: oclif's stdout for each help argv, rendered at `width` columns with no colour. */
 export interface HelpCache {
   width: number
-  /** By `JSON.stringify(argv)`. */
+  /** oclif's help flags for the plugin (`--help` and its `additionalHelpFlags`, such as `-h`): each prints the same page. */
+  helpFlags: string[]
+  /** By `JSON.stringify(argv)`, with `--help` for the help flag. */
   pages: Record<string, string>
 }
+
+/** The help flag the pages are stored under. */
+export const STORED_HELP_FLAG = '--help'
 
 /** What decides oclif's help width and colour (ansis reads the environment when oclif is imported). */
 export interface HelpTerminal {
@@ -47,13 +52,28 @@ function oclifWidth({env}: HelpTerminal): number {
 export function cachedHelp(cache: HelpCache, argv: readonly string[], terminal: HelpTerminal): string | undefined {
   if (terminal.env[NO_HELP_CACHE_ENV] || terminal.stdoutIsTTY || colourMayBeOn(terminal)) return undefined
   if (oclifWidth(terminal) !== cache.width) return undefined
-  return Object.hasOwn(cache.pages, JSON.stringify(argv)) ? cache.pages[JSON.stringify(argv)] : undefined
+  const key = storedHelpKey(cache, argv)
+  return Object.hasOwn(cache.pages, key) ? cache.pages[key] : undefined
+}
+
+/**
+ * `argv` as the build stored its page: each of the plugin's help flags written `--help`. oclif drops every
+ * help flag before it picks the page, so `list -h` and `list --help` print the same bytes.
+ */
+export function storedHelpArgv(cache: HelpCache, argv: readonly string[]): string[] {
+  return argv.map((word) => (cache.helpFlags.includes(word) ? STORED_HELP_FLAG : word))
+}
+
+/** The key of `argv`'s page in `cache.pages` (which may have none). */
+export function storedHelpKey(cache: HelpCache, argv: readonly string[]): string {
+  return JSON.stringify(storedHelpArgv(cache, argv))
 }
 
 function isHelpCache(value: unknown): value is HelpCache {
   if (typeof value !== 'object' || value === null) return false
-  const {width, pages} = value as Partial<HelpCache>
-  return typeof width === 'number' && typeof pages === 'object' && pages !== null && Object.values(pages).every((page) => typeof page === 'string')
+  const {width, helpFlags, pages} = value as Partial<HelpCache>
+  const isText = (item: unknown): boolean => typeof item === 'string'
+  return typeof width === 'number' && Array.isArray(helpFlags) && helpFlags.every(isText) && typeof pages === 'object' && pages !== null && Object.values(pages).every(isText)
 }
 
 /** The plugin's dist/help.json, or undefined when it is missing or not one (oclif then renders the help). */
@@ -75,5 +95,5 @@ export function parseHelpCache(text: string): HelpCache | undefined {
   }
 }
 
-/** Longest help argv: a two-word command or topic and a help flag (`bluegreen promote --help`). */
+/** Longest help argv: a two-word command or topic and a help flag (`bluegreen start --help`, `bluegreen start -h`). */
 export const MAX_HELP_ARGV = 3

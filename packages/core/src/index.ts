@@ -78,6 +78,7 @@ export type {IntOrString, RollingUpdate, RollingUpdateBudget} from './workloads/
 
 // commands
 export {KubeCommand, ExitCode} from './command/kube-command.js'
+export {unknownCommand} from './command/unknown-command.js'
 export {kubeFlags, allNamespacesFlag, selectorFlag, noHeadersFlag, outputFlag} from './command/kube-flags.js'
 export type {KubeFlagValues} from './command/kube-flags.js'
 

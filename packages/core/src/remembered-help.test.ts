@@ -134,9 +134,10 @@ describe('recordHelp and readRememberedHelp', () => {
 })
 
 describe('mayRememberHelp', () => {
-  const stored: HelpCache = {width: 80, pages: {'["--help"]': 'root\n', '["list","--help"]': 'list\n'}}
+  const stored: HelpCache = {width: 80, helpFlags: ['-h', '--help'], pages: {'["--help"]': 'root\n', '["list","--help"]': 'list\n'}}
   test.each([
     {name: 'a help argv the build knows', argv: ['--help'], env: {}, stored, may: true},
+    {name: 'a help argv the build knows, with another help flag', argv: ['list', '-h'], env: {}, stored, may: true},
     {name: 'a command run', argv: ['list'], env: {}, stored, may: false},
     {name: 'an inherited key', argv: ['constructor'], env: {}, stored, may: false},
     {name: 'KUBELINE_NO_HELP_CACHE', argv: ['--help'], env: {KUBELINE_NO_HELP_CACHE: '1'}, stored, may: false},

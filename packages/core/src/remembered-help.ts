@@ -8,7 +8,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import {isTemporary, readOrUndefined, writeAtomically} from './cache-file.js'
-import {NO_HELP_CACHE_ENV} from './help-cache.js'
+import {NO_HELP_CACHE_ENV, storedHelpKey} from './help-cache.js'
 import type {HelpCache} from './help-cache.js'
 
 /** The terminal oclif renders help for: stdout's and stderr's TTY-ness and stdout's width decide it, with the environment. */
@@ -79,9 +79,9 @@ export function readRememberedHelp(file: string): string | undefined {
   }
 }
 
-/** Whether help for `argv` may be remembered: a help argv the build knows, and the caches are on. */
+/** Whether help for `argv` may be remembered: a help argv the build knows (with any of its help flags), and the caches are on. */
 export function mayRememberHelp(stored: HelpCache | undefined, argv: readonly string[], env: NodeJS.ProcessEnv): stored is HelpCache {
-  return stored !== undefined && !env[NO_HELP_CACHE_ENV] && Object.hasOwn(stored.pages, JSON.stringify(argv))
+  return stored !== undefined && !env[NO_HELP_CACHE_ENV] && Object.hasOwn(stored.pages, storedHelpKey(stored, argv))
 }
 
 /**

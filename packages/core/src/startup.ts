@@ -10,7 +10,7 @@ import {fileURLToPath} from 'node:url'
 import {importOclif, oclifUserFiles, runBundledPlugin, withoutOclifEngineCheck} from './bundled-start.js'
 import type {BundledPlugin} from './bundled-start.js'
 import {userCacheDir} from './cache-file.js'
-import {MAX_HELP_ARGV, cachedHelp, parseHelpCache, readHelpCache} from './help-cache.js'
+import {MAX_HELP_ARGV, cachedHelp, parseHelpCache, readHelpCache, storedHelpArgv} from './help-cache.js'
 import type {HelpCache} from './help-cache.js'
 import {mayRememberHelp, readRememberedHelp, recordHelp, rememberedHelpFile} from './remembered-help.js'
 import {exitOnClosedStdout} from './output/closed-stdout.js'
@@ -74,10 +74,13 @@ export async function startPlugin(binUrl: string, argv: string[] = process.argv.
 function helpWithoutOclif(stored: HelpCache | undefined, build: string, argv: readonly string[]): 'printed' | ReturnType<typeof recordHelp> | undefined {
   const terminal = {env: process.env, stdoutIsTTY: Boolean(process.stdout.isTTY)}
   const page = stored && cachedHelp(stored, argv, terminal)
-  const cacheDir = page === undefined && mayRememberHelp(stored, argv, process.env) ? userCacheDir() : undefined
-  if (cacheDir === undefined) return page === undefined ? undefined : printed(page)
+  if (page !== undefined) return printed(page)
+  if (!mayRememberHelp(stored, argv, process.env)) return undefined
+  const cacheDir = userCacheDir()
+  if (cacheDir === undefined) return undefined
   const screen = {...terminal, stderrIsTTY: Boolean(process.stderr.isTTY), columns: process.stdout.isTTY ? process.stdout.columns : undefined}
-  const file = rememberedHelpFile(cacheDir, build, argv, screen)
+  // `-h` and `--help` print one page: remembered once for both.
+  const file = rememberedHelpFile(cacheDir, build, storedHelpArgv(stored, argv), screen)
   const remembered = readRememberedHelp(file)
   return remembered === undefined ? recordHelp(file, cacheDir) : printed(remembered)
 }

@@ -1,17 +1,11 @@
-import {execFile} from 'node:child_process'
 import {mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
-import {promisify} from 'node:util'
-import {isHelpStyleEnv} from '@kubeline/core'
 import {pluginEntry} from '@kubeline/sandbox/e2e'
 import type {PluginBinary} from '@kubeline/sandbox/e2e'
 import {afterEach, beforeEach, describe, expect, test} from 'vitest'
-
-const run = promisify(execFile)
-
-const PLUGINS: PluginBinary[] = ['kubectl-quota_report', 'kubectl-netpol_test', 'kubectl-rollout_canary', 'kubectl-cron_trigger']
+import {PLUGINS, commandIds, helpTestEnv, runPlugin} from './plugin-help-run.js'
 
 // Each test its own temporary directory (os.tmpdir()), which holds the help plugins remember, and its own oclif config directory.
 let tmp: string
@@ -20,20 +14,12 @@ beforeEach(() => {
 })
 afterEach(() => rmSync(tmp, {recursive: true, force: true}))
 
-/** No TTY, no colour forced, oclif's default width: where the stored help applies. DEBUG=* makes oclif log to stderr once imported. */
-function plainEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const style = Object.fromEntries(Object.entries(process.env).filter(([name]) => !isHelpStyleEnv(name)))
-  return {...style, TMPDIR: tmp, XDG_CONFIG_HOME: path.join(tmp, 'config'), DEBUG: '*', ...extra}
-}
+const plainEnv = (extra: Record<string, string> = {}): NodeJS.ProcessEnv => helpTestEnv(tmp, extra)
 
 /** The environment of plainEnv without DEBUG: a run that logs to stderr is never remembered. */
 function quietEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const {DEBUG: _debug, ...env} = plainEnv(extra)
   return env
-}
-
-async function plugin(binary: PluginBinary, argv: string[], env: NodeJS.ProcessEnv) {
-  return await run(process.execPath, [pluginEntry(binary), ...argv], {env, encoding: 'utf8'})
 }
 
 /** Every help argv the build stored (scripts/render-help.js), from the plugin's dist/help.json. */
@@ -45,15 +31,13 @@ function storedArgvs(binary: PluginBinary): {name: string; argv: string[]}[] {
 describe.each(PLUGINS)('%s', (binary) => {
   test('the stored help covers the root and --help of every command', () => {
     const argvs = storedArgvs(binary).map(({argv}) => argv)
-    const manifest = JSON.parse(readFileSync(new URL('../oclif.manifest.json', pathToFileURL(pluginEntry(binary))), 'utf8')) as {commands: Record<string, unknown>}
-    const commands = Object.keys(manifest.commands).filter((id) => !id.startsWith('Symbol('))
     expect(argvs).toContainEqual(['--help'])
-    for (const id of commands) expect(argvs).toContainEqual([...id.split(':'), '--help'])
+    for (const id of commandIds(binary)) expect(argvs).toContainEqual([...id.split(':'), '--help'])
   })
 
   test.each(storedArgvs(binary))('$name prints what oclif prints, without importing oclif', async ({argv}) => {
-    const fast = await plugin(binary, argv, plainEnv())
-    const oclif = await plugin(binary, argv, plainEnv({KUBELINE_NO_HELP_CACHE: '1'}))
+    const fast = await runPlugin(binary, argv, plainEnv())
+    const oclif = await runPlugin(binary, argv, plainEnv({KUBELINE_NO_HELP_CACHE: '1'}))
     expect(fast.stdout).toBe(oclif.stdout)
     expect(fast.stdout).toMatch(/USAGE/)
     expect(fast.stderr).toBe('')
@@ -61,22 +45,22 @@ describe.each(PLUGINS)('%s', (binary) => {
   })
 
   test('another width falls through to oclif, which wraps to it', async () => {
-    const wide = await plugin(binary, ['--help'], plainEnv({OCLIF_COLUMNS: '200'}))
-    const stored = await plugin(binary, ['--help'], plainEnv())
+    const wide = await runPlugin(binary, ['--help'], plainEnv({OCLIF_COLUMNS: '200'}))
+    const stored = await runPlugin(binary, ['--help'], plainEnv())
     expect(wide.stderr).toMatch(/oclif:main/)
     expect(wide.stdout).not.toBe(stored.stdout)
   })
 
   test('forced colour falls through to oclif', async () => {
-    const coloured = await plugin(binary, ['--help'], plainEnv({FORCE_COLOR: '1'}))
+    const coloured = await runPlugin(binary, ['--help'], plainEnv({FORCE_COLOR: '1'}))
     expect(coloured.stderr).toMatch(/oclif:main/)
     expect(coloured.stdout).toContain('\u001B[1m')
   })
 
   // DEBUG=* is no part of what decides the page (remembered-help.ts): with it, a remembered page shows that oclif was not imported.
   test('forced colour: the page oclif rendered first is printed the next time without oclif, byte for byte', async () => {
-    const first = await plugin(binary, ['--help'], quietEnv({FORCE_COLOR: '1'}))
-    const next = await plugin(binary, ['--help'], plainEnv({FORCE_COLOR: '1'}))
+    const first = await runPlugin(binary, ['--help'], quietEnv({FORCE_COLOR: '1'}))
+    const next = await runPlugin(binary, ['--help'], plainEnv({FORCE_COLOR: '1'}))
     expect(first.stdout).toContain('\u001B[1m')
     expect(next).toEqual({stdout: first.stdout, stderr: ''})
   })
@@ -87,39 +71,39 @@ describe('remembered help (kubectl-cron_trigger)', () => {
   const colour = {FORCE_COLOR: '1'}
 
   test('each argv is remembered on its own', async () => {
-    await plugin(binary, ['--help'], quietEnv(colour))
-    const notYet = await plugin(binary, ['list', '--help'], plainEnv(colour))
+    await runPlugin(binary, ['--help'], quietEnv(colour))
+    const notYet = await runPlugin(binary, ['list', '--help'], plainEnv(colour))
     expect(notYet.stderr).toMatch(/oclif:main/)
     expect(notYet.stdout).toContain('kubectl cron-trigger list')
   })
 
   test('another width renders through oclif again, and is remembered as well', async () => {
-    const narrow = await plugin(binary, ['--help'], quietEnv(colour))
-    const wide = await plugin(binary, ['--help'], plainEnv({...colour, OCLIF_COLUMNS: '200'}))
+    const narrow = await runPlugin(binary, ['--help'], quietEnv(colour))
+    const wide = await runPlugin(binary, ['--help'], plainEnv({...colour, OCLIF_COLUMNS: '200'}))
     expect(wide.stderr).toMatch(/oclif:main/)
-    await plugin(binary, ['--help'], quietEnv({...colour, OCLIF_COLUMNS: '200'}))
-    expect(await plugin(binary, ['--help'], plainEnv({...colour, OCLIF_COLUMNS: '200'}))).toEqual({stdout: wide.stdout, stderr: ''})
-    expect(await plugin(binary, ['--help'], plainEnv(colour))).toEqual({stdout: narrow.stdout, stderr: ''})
+    await runPlugin(binary, ['--help'], quietEnv({...colour, OCLIF_COLUMNS: '200'}))
+    expect(await runPlugin(binary, ['--help'], plainEnv({...colour, OCLIF_COLUMNS: '200'}))).toEqual({stdout: wide.stdout, stderr: ''})
+    expect(await runPlugin(binary, ['--help'], plainEnv(colour))).toEqual({stdout: narrow.stdout, stderr: ''})
   })
 
   test('a theme written since makes the page stale: oclif renders it in the new colours', async () => {
-    const before = await plugin(binary, ['--help'], quietEnv(colour))
+    const before = await runPlugin(binary, ['--help'], quietEnv(colour))
     mkdirSync(path.join(tmp, 'config', 'kubeline'), {recursive: true})
     writeFileSync(path.join(tmp, 'config', 'kubeline', 'theme.json'), JSON.stringify({sectionHeader: 'red'}))
-    const after = await plugin(binary, ['--help'], plainEnv(colour))
+    const after = await runPlugin(binary, ['--help'], plainEnv(colour))
     expect(after.stderr).toMatch(/oclif:main/)
     expect(after.stdout).not.toBe(before.stdout)
     expect(after.stdout).toContain('\u001B[31m\u001B[1mUSAGE')
   })
 
   test('KUBELINE_NO_HELP_CACHE: oclif every time', async () => {
-    await plugin(binary, ['--help'], quietEnv(colour))
-    const again = await plugin(binary, ['--help'], plainEnv({...colour, KUBELINE_NO_HELP_CACHE: '1'}))
+    await runPlugin(binary, ['--help'], quietEnv(colour))
+    const again = await runPlugin(binary, ['--help'], plainEnv({...colour, KUBELINE_NO_HELP_CACHE: '1'}))
     expect(again.stderr).toMatch(/oclif:main/)
   })
 
   test.runIf(process.getuid !== undefined)('a command run is never remembered', async () => {
-    const version = await plugin(binary, ['--version'], quietEnv(colour))
+    const version = await runPlugin(binary, ['--version'], quietEnv(colour))
     expect(version.stdout).toMatch(/^@kubeline\/plugin-cron\/\d/)
     // The same directory holds main.cjs's code cache, which this run wrote.
     const cached = readdirSync(path.join(tmp, `kubeline-code-cache-${process.getuid!()}`))
