@@ -19,7 +19,8 @@ interface PodRun {
  * The sandbox's kubelet (and scheduler): every pod is placed on a node, gets an IP and
  * starts after a delay; long-running pods stay Running (Ready unless their annotations
  * say otherwise); run-to-completion pods write their log lines over their duration and
- * then succeed or fail with their exit code. See sandbox-annotations.ts.
+ * then succeed or fail with their exit code. Init containers have run by the time the pod
+ * starts; native sidecars run until it ends. See sandbox-annotations.ts.
  */
 export function startPodLifecycleController(
   store: ObjectStore,
@@ -65,7 +66,8 @@ export function startPodLifecycleController(
   const writeLogs = (key: string, run: PodRun, plan: PodRunPlan, startedAt: number, replayAll: boolean) => {
     const {namespace, name} = splitObjectKey(key)
     const spreadMs = replayAll ? 0 : (plan.completion?.durationMs ?? 0)
-    for (const [container, lines] of plan.logs) {
+    for (const container of plan.runningContainers) {
+      const lines = plan.logs.get(container) ?? []
       lines.forEach((line, index) => {
         const append = () => {
           if (run.openContainers.has(container)) logs.append(namespace, name, container, line)
@@ -75,6 +77,22 @@ export function startPodLifecycleController(
         else run.cancels.push(clock.after(atMs - clock.now().getTime(), append))
       })
     }
+  }
+
+  /** Init containers ran during the start delay: by the time the pod starts their whole log is there and has ended. */
+  const finishInitContainers = (key: string, plan: PodRunPlan) => {
+    const {namespace, name} = splitObjectKey(key)
+    for (const container of plan.initContainers) {
+      for (const line of plan.logs.get(container) ?? []) logs.append(namespace, name, container, line)
+      logs.close(namespace, name, container)
+    }
+  }
+
+  /** Sidecars and regular containers: their logs stay open until the pod ends. */
+  const startContainers = (key: string, run: PodRun, plan: PodRunPlan, startedAt: number, replayAll: boolean) => {
+    finishInitContainers(key, plan)
+    for (const container of plan.runningContainers) run.openContainers.add(container)
+    writeLogs(key, run, plan, startedAt, replayAll)
   }
 
   const finish = (key: string, run: PodRun, exitCode: number) => {
@@ -99,16 +117,14 @@ export function startPodLifecycleController(
     const startedAt = clock.now().getTime()
     const status = runningStatus({spec: podSpec(pod), hostIP, podIP: placement.allocatePodIP(), startedAt, ready: plan.ready})
     store.updateStatus(PODS, {...pod, status})
-    for (const container of plan.logs.keys()) run.openContainers.add(container)
-    writeLogs(key, run, plan, startedAt, plan.completion === undefined)
+    startContainers(key, run, plan, startedAt, plan.completion === undefined)
     scheduleFinish(key, run, plan, startedAt)
   }
 
   /** Pods that were already running when the controller started (fixtures): replay their logs once. */
   const adopt = (key: string, run: PodRun, pod: KubeObject, plan: PodRunPlan) => {
     const phase = podPhase(pod)
-    for (const container of plan.logs.keys()) run.openContainers.add(container)
-    writeLogs(key, run, plan, 0, true)
+    startContainers(key, run, plan, 0, true)
     if (phase === 'Running') {
       const startTime = Date.parse(String((pod.status as {startTime?: string}).startTime))
       scheduleFinish(key, run, plan, Number.isNaN(startTime) ? clock.now().getTime() : startTime)

@@ -1,5 +1,5 @@
 import type {KubeObject} from '../store/object-store.js'
-import {containerNames, podSpec} from './pod-status.js'
+import {containerNames, isSidecar, podSpec} from './pod-status.js'
 import {SANDBOX_ANNOTATIONS, parseSandboxDuration} from './sandbox-annotations.js'
 
 /** What the simulated kubelet will do with a pod, read from its sandbox annotations. */
@@ -8,13 +8,20 @@ export interface PodRunPlan {
   ready: boolean
   /** Present for run-to-completion pods (restartPolicy Never or OnFailure). */
   completion?: {durationMs: number; exitCode: number}
-  /** Log lines per container, in order. */
+  /** Init containers that run to completion before the others start: they have finished when the pod starts. */
+  initContainers: string[]
+  /** The containers that run until the pod ends: native sidecars, then the regular containers. */
+  runningContainers: string[]
+  /** Log lines per container (init containers included), in order. */
   logs: Map<string, string[]>
 }
 
 export function podRunPlan(pod: KubeObject, defaults: {startDelayMs: number; durationMs: number}): PodRunPlan {
   const annotations = pod.metadata.annotations ?? {}
-  const restartPolicy = podSpec(pod).restartPolicy ?? 'Always'
+  const spec = podSpec(pod)
+  const restartPolicy = spec.restartPolicy ?? 'Always'
+  const initContainers = spec.initContainers ?? []
+  const regularContainers = containerNames(pod)
   return {
     startDelayMs: parseSandboxDuration(annotations[SANDBOX_ANNOTATIONS.startDelay], defaults.startDelayMs),
     ready: annotations[SANDBOX_ANNOTATIONS.ready] !== 'false',
@@ -22,7 +29,9 @@ export function podRunPlan(pod: KubeObject, defaults: {startDelayMs: number; dur
       restartPolicy === 'Always'
         ? undefined
         : {durationMs: parseSandboxDuration(annotations[SANDBOX_ANNOTATIONS.duration], defaults.durationMs), exitCode: exitCodeOf(annotations)},
-    logs: logLinesByContainer(containerNames(pod), annotations),
+    initContainers: initContainers.filter((c) => !isSidecar(c)).map((c) => c.name),
+    runningContainers: [...initContainers.filter(isSidecar).map((c) => c.name), ...regularContainers],
+    logs: logLinesByContainer([...initContainers.map((c) => c.name), ...regularContainers], regularContainers[0], annotations),
   }
 }
 
@@ -35,11 +44,12 @@ function exitCodeOf(annotations: Record<string, string>): number {
   return configured === 0 ? 1 : configured
 }
 
-function logLinesByContainer(containers: string[], annotations: Record<string, string>): Map<string, string[]> {
+/** `log-<name>` for any container; plain `log` for the first regular one. */
+function logLinesByContainer(containers: string[], firstRegular: string | undefined, annotations: Record<string, string>): Map<string, string[]> {
   const logs = new Map<string, string[]>()
-  containers.forEach((name, index) => {
-    const text = annotations[SANDBOX_ANNOTATIONS.logPrefix + name] ?? (index === 0 ? annotations[SANDBOX_ANNOTATIONS.log] : undefined)
+  for (const name of containers) {
+    const text = annotations[SANDBOX_ANNOTATIONS.logPrefix + name] ?? (name === firstRegular ? annotations[SANDBOX_ANNOTATIONS.log] : undefined)
     if (text !== undefined) logs.set(name, text.replace(/\n$/, '').split('\n'))
-  })
+  }
   return logs
 }

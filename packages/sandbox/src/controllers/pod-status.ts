@@ -3,6 +3,7 @@ import {kubeTime} from './kube-time.js'
 
 /** The parts of a pod spec the simulated kubelet reads. */
 export interface PodSpecView {
+  initContainers?: {name: string; image?: string; restartPolicy?: string}[]
   containers?: {name: string; image?: string; resources?: {requests?: Record<string, string>; limits?: Record<string, string>}}[]
   restartPolicy?: string
   nodeName?: string
@@ -23,6 +24,11 @@ export function podSpec(pod: KubeObject): PodSpecView {
 
 export function containerNames(pod: KubeObject): string[] {
   return (podSpec(pod).containers ?? []).map((c) => c.name)
+}
+
+/** A native sidecar: an init container that keeps running beside the regular containers until the pod ends. */
+export function isSidecar(initContainer: {restartPolicy?: string}): boolean {
+  return initContainer.restartPolicy === 'Always'
 }
 
 /** BestEffort without any request or limit; Guaranteed when every container's cpu and memory limits equal its requests. */
@@ -70,17 +76,37 @@ export function runningStatus({spec, hostIP, podIP, startedAt, ready}: RunningPo
       podCondition('ContainersReady', ready, startedAt, notReady, message),
       podCondition('PodScheduled', true, startedAt),
     ],
+    ...initContainerStatuses(spec, podIP, startedAt),
     containerStatuses: (spec.containers ?? []).map((c, index) => ({
-      name: c.name,
-      image: c.image ?? '',
-      imageID: '',
-      containerID: `containerd://${podIP.replaceAll('.', '')}${index}`,
+      ...containerIdentity(c, `${podIP.replaceAll('.', '')}${index}`),
       ready,
       started: true,
       restartCount: 0,
       state: {running: {startedAt: kubeTime(startedAt)}},
     })),
   }
+}
+
+/**
+ * The init containers ran (and exited 0) during the start delay, all finishing as the pod starts;
+ * sidecars are running. Ready and started as the kubelet's prober manager sets them.
+ */
+function initContainerStatuses(spec: PodSpecView, podIP: string, startedAt: number): Record<string, unknown> {
+  const initContainers = spec.initContainers ?? []
+  if (initContainers.length === 0) return {}
+  const at = kubeTime(startedAt)
+  const statuses = initContainers.map((c, index) => ({
+    ...containerIdentity(c, `${podIP.replaceAll('.', '')}init${index}`),
+    restartCount: 0,
+    ...(isSidecar(c)
+      ? {ready: true, started: true, state: {running: {startedAt: at}}}
+      : {ready: true, started: false, state: {terminated: {exitCode: 0, reason: 'Completed', startedAt: at, finishedAt: at}}}),
+  }))
+  return {initContainerStatuses: statuses}
+}
+
+function containerIdentity(container: {name: string; image?: string}, id: string) {
+  return {name: container.name, image: container.image ?? '', imageID: '', containerID: `containerd://${id}`}
 }
 
 /** The status of a pod whose containers all exited with `exitCode`. */
@@ -90,20 +116,33 @@ export function terminatedStatus(running: Record<string, unknown>, exitCode: num
   const conditions = (running.conditions as PodCondition[]).map((c) =>
     ['Ready', 'ContainersReady', 'PodReadyToStartContainers'].includes(c.type) ? podCondition(c.type, false, finishedAt, reason) : c,
   )
-  const containerStatuses = (running.containerStatuses as {state: {running?: {startedAt: string}}}[]).map((status) => ({
+  const containerStatuses = (running.containerStatuses as ContainerStatus[]).map((status) => terminated(status, exitCode, finishedAt))
+  // Sidecars are stopped once the regular containers have exited; they exit cleanly (0).
+  const initStatuses = running.initContainerStatuses as ContainerStatus[] | undefined
+  const initContainerStatuses = initStatuses?.map((status) => (status.state.running ? terminated(status, 0, finishedAt) : status))
+  return {...running, phase: succeeded ? 'Succeeded' : 'Failed', conditions, ...(initContainerStatuses ? {initContainerStatuses} : {}), containerStatuses}
+}
+
+interface ContainerStatus {
+  ready?: boolean
+  started?: boolean
+  state: {running?: {startedAt: string}; terminated?: {exitCode: number; reason: string; startedAt?: string; finishedAt: string}}
+}
+
+function terminated(status: ContainerStatus, exitCode: number, finishedAt: number): ContainerStatus {
+  return {
     ...status,
     ready: false,
     started: false,
     state: {
       terminated: {
         exitCode,
-        reason: succeeded ? 'Completed' : 'Error',
+        reason: exitCode === 0 ? 'Completed' : 'Error',
         startedAt: status.state.running?.startedAt,
         finishedAt: kubeTime(finishedAt),
       },
     },
-  }))
-  return {...running, phase: succeeded ? 'Succeeded' : 'Failed', conditions, containerStatuses}
+  }
 }
 
 export function podPhase(pod: KubeObject): string | undefined {

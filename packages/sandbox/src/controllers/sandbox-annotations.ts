@@ -16,7 +16,7 @@ export const SANDBOX_ANNOTATIONS = {
   failAttempts: 'sandbox.kubeline.dev/fail-attempts',
   /** Log lines ("\n"-separated) written by the first container, spread over the run. */
   log: 'sandbox.kubeline.dev/log',
-  /** Log lines of one named container: `sandbox.kubeline.dev/log-<container>`. */
+  /** Log lines of one named container, init containers included: `sandbox.kubeline.dev/log-<container>`. */
   logPrefix: 'sandbox.kubeline.dev/log-',
   /** Set by the Job controller on its pods: how many of the Job's pods had failed before this one. */
   attempt: 'sandbox.kubeline.dev/attempt',

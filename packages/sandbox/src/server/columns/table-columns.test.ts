@@ -19,6 +19,21 @@ test.each([
   },
   {
     resource: 'pods',
+    object: {
+      spec: {initContainers: [{name: 'setup'}, {name: 'proxy', restartPolicy: 'Always'}], containers: [{name: 'app'}]},
+      status: {
+        phase: 'Running',
+        initContainerStatuses: [
+          {name: 'setup', ready: true, started: false, restartCount: 1, state: {terminated: {exitCode: 0, reason: 'Completed'}}},
+          {name: 'proxy', ready: true, started: true, restartCount: 0, state: {running: {}}},
+        ],
+        containerStatuses: [{name: 'app', ready: true, restartCount: 0}],
+      },
+    },
+    want: {Ready: '2/2', Status: 'Running', Restarts: 1},
+  },
+  {
+    resource: 'pods',
     object: {spec: {containers: [{}]}, status: {phase: 'Pending', containerStatuses: [{state: {waiting: {reason: 'CrashLoopBackOff'}}}]}},
     want: {Status: 'CrashLoopBackOff'},
   },

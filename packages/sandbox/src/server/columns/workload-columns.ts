@@ -7,6 +7,19 @@ function containerStatuses(pod: KubeObject): Loose[] {
   return (field(pod, 'status', 'containerStatuses') as Loose[] | undefined) ?? []
 }
 
+function initContainerStatuses(pod: KubeObject): Loose[] {
+  return (field(pod, 'status', 'initContainerStatuses') as Loose[] | undefined) ?? []
+}
+
+/** READY counts native sidecars (restartPolicy Always init containers) beside the regular containers, ready once started. */
+function podReady(pod: KubeObject): string {
+  const sidecars = new Set(((field(pod, 'spec', 'initContainers') as Loose[] | undefined) ?? []).filter((c) => c.restartPolicy === 'Always').map((c) => c.name))
+  const readySidecars = initContainerStatuses(pod).filter((s) => sidecars.has(s.name) && s.started === true && s.ready === true).length
+  const readyContainers = containerStatuses(pod).filter((s) => s.ready === true).length
+  const total = ((field(pod, 'spec', 'containers') as unknown[] | undefined)?.length ?? 0) + sidecars.size
+  return `${readyContainers + readySidecars}/${total}`
+}
+
 function podStatus(pod: KubeObject): string {
   if (pod.metadata.deletionTimestamp) return 'Terminating'
   for (const status of containerStatuses(pod)) {
@@ -34,9 +47,9 @@ function jobDuration(job: KubeObject, now: Date): string {
 export const WORKLOAD_COLUMNS: Record<string, TableColumn[]> = {
   pods: [
     nameColumn,
-    column('Ready', (o) => `${containerStatuses(o).filter((s) => s.ready === true).length}/${(field(o, 'spec', 'containers') as unknown[] | undefined)?.length ?? 0}`),
+    column('Ready', podReady),
     column('Status', podStatus),
-    column('Restarts', (o) => containerStatuses(o).reduce((sum, s) => sum + count(s.restartCount), 0), 0, 'integer'),
+    column('Restarts', (o) => [...initContainerStatuses(o), ...containerStatuses(o)].reduce((sum, s) => sum + count(s.restartCount), 0), 0, 'integer'),
     ageColumn,
     column('IP', (o) => text(field(o, 'status', 'podIP')), 1),
     column('Node', (o) => text(field(o, 'spec', 'nodeName')), 1),
