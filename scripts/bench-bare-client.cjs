@@ -2,13 +2,36 @@
 // token, no framework, sending what `quota-report -n NS -o json` sends in the same two rounds
 // (quotas, LimitRanges and pods; then PVCs and Services) and printing the bodies as one JSON array.
 // CommonJS, so that node:https loads without an ES module facade, as main.cjs loads it.
+//   node bench-bare-client.cjs SERVER CA_FILE TOKEN NAMESPACE
+//   node bench-bare-client.cjs --kubeconfig FILE NAMESPACE
+// The second form reads the server, CA and token from the kubeconfig's current context with `yaml`, as any
+// kubectl plugin must read a kubeconfig; scripts/bench.js bundles it with yaml first, as kubeline is bundled.
 'use strict'
 const https = require('node:https')
 const fs = require('node:fs')
 
-const [server, caFile, token, namespace] = process.argv.slice(2)
-const agent = new https.Agent({ca: fs.readFileSync(caFile), keepAlive: true})
+const {server, ca, token, namespace} = connection(process.argv.slice(2))
+const agent = new https.Agent({ca, keepAlive: true})
 const headers = {authorization: `Bearer ${token}`, accept: 'application/json'}
+
+function connection(args) {
+  if (args[0] !== '--kubeconfig') {
+    const [server, caFile, token, namespace] = args
+    return {server, ca: fs.readFileSync(caFile), token, namespace}
+  }
+  const [, file, namespace] = args
+  const config = require('yaml').parse(fs.readFileSync(file, 'utf8'))
+  const context = named(config.contexts, config['current-context']).context
+  const {cluster} = named(config.clusters, context.cluster)
+  const {user} = named(config.users, context.user)
+  return {server: cluster.server, ca: Buffer.from(cluster['certificate-authority-data'], 'base64'), token: user.token, namespace}
+}
+
+function named(entries, name) {
+  const entry = entries.find((candidate) => candidate.name === name)
+  if (!entry) throw new Error(`kubeconfig: no entry named "${name}"`)
+  return entry
+}
 
 function list(resource) {
   return new Promise((resolve, reject) => {

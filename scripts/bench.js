@@ -7,6 +7,7 @@
 //   KUBELINE_BENCH_RUNS=10 (runs per case; the largest scale size runs a third as often)
 import {spawn} from 'node:child_process'
 import fs from 'node:fs'
+import {createRequire} from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
 import {performance} from 'node:perf_hooks'
@@ -141,12 +142,23 @@ async function startupCases() {
       const bareClient = [node, [path.join(root, 'scripts/bench-bare-client.cjs'), sandbox.url, caFile, sandbox.admin.token, 'payments']]
       rows.push(await sideBySide('a bare node:https client sending the same requests vs kubectl get resourcequota -n payments -o json', bareClient, getQuotas, context))
       rows.push(await sideBySide('quota-report -n payments -o json vs that bare node:https client', quotaReport, bareClient, {...context, expect: QUOTA_EXITS}))
+      // Any kubectl plugin must also read the kubeconfig: the same client, bundled with yaml, reading it.
+      await bundleBareClient(path.join(path.dirname(caFile), 'bare-client.cjs'))
+      const kubeconfigClient = [node, [path.join(path.dirname(caFile), 'bare-client.cjs'), '--kubeconfig', sandbox.kubeconfigPath, 'payments']]
+      rows.push(await sideBySide('that client reading the kubeconfig with yaml (bundled) vs kubectl get resourcequota -n payments -o json', kubeconfigClient, getQuotas, context))
     } finally {
       fs.rmSync(path.dirname(caFile), {recursive: true, force: true})
     }
     rows.push(await sideBySide('cron-trigger list -A vs kubectl get cronjobs -A', plugin('plugin-cron', 'list', '-A'), kubectl('get', 'cronjobs', '-A'), context))
     return rows
   })
+}
+
+/** scripts/bench-bare-client.cjs with core's `yaml` in one CommonJS file, as kubeline's main.cjs is built. */
+async function bundleBareClient(outfile) {
+  const {build} = await import('esbuild')
+  const yaml = createRequire(path.join(root, 'packages/core/package.json')).resolve('yaml')
+  await build({entryPoints: [path.join(root, 'scripts/bench-bare-client.cjs')], outfile, bundle: true, minify: true, platform: 'node', format: 'cjs', alias: {yaml}, logLevel: 'warning'})
 }
 
 /**
