@@ -44,6 +44,9 @@ describe('main: the kubectl_complete-<plugin> answer', () => {
   test.each([
     ['@kubeline/plugin-cron', 'history', 'cronjobs'],
     ['@kubeline/plugin-rollout', 'status', 'deployments'],
+    ['@kubeline/plugin-rollout', 'pause', 'deployments'],
+    ['@kubeline/plugin-rollout', 'set-weight', 'deployments'],
+    ['@kubeline/plugin-rollout', 'retry', 'deployments'],
   ])('%s %s completes the names of %s', async (pluginName, id, resource) => {
     const manifest = {commands: {[id]: {id, pluginName, args: {name: {name: 'name'}}, flags: {}}}}
     const file = path.join(path.dirname(manifestPath), `${id}.manifest.json`)

@@ -9,7 +9,16 @@ import {ShellCompDirective} from './shell-comp-directive.js'
 /** Which plugin commands take the names of which live objects, by package name. */
 const LIVE_ARGUMENTS: Readonly<Record<string, Readonly<Record<string, LiveResource>>>> = {
   '@kubeline/plugin-cron': {now: 'cronjobs', next: 'cronjobs', history: 'cronjobs', suspend: 'cronjobs', resume: 'cronjobs'},
-  '@kubeline/plugin-rollout': {start: 'deployments', status: 'deployments', promote: 'deployments', abort: 'deployments', resume: 'deployments'},
+  '@kubeline/plugin-rollout': {
+    start: 'deployments',
+    status: 'deployments',
+    promote: 'deployments',
+    abort: 'deployments',
+    resume: 'deployments',
+    pause: 'deployments',
+    'set-weight': 'deployments',
+    retry: 'deployments',
+  },
 }
 
 /** cobra's request words; kubectl itself calls without them, a shell or a user may not. */
