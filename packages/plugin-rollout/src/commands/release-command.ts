@@ -4,6 +4,7 @@ import type {KubeClient} from '@kubeline/core'
 import type {ChangeContext} from '../domain/release-commands.js'
 import {isLockExpired} from '../domain/release-lock.js'
 import type {ReleaseState} from '../domain/release-state.js'
+import type {Deployment} from '../domain/rollout-objects.js'
 import {releaseStatus} from '../domain/release-status.js'
 import {releaseStatusView} from '../render/release-status-view.js'
 import {driveRelease} from '../services/drive-release.js'
@@ -50,7 +51,7 @@ export abstract class ReleaseCommand extends KubeCommand {
     kube: KubeClient,
     name: string,
     change: (state: ReleaseState, context: ChangeContext) => ReleaseState,
-    options: {mode: DriveMode; timeout: string; output: string; force?: boolean},
+    options: {mode: DriveMode; timeout: string; output: string; force?: boolean; refuse?: (stable: Deployment) => void},
   ): Promise<void> {
     parseNonNegativeDuration(options.timeout, '--timeout')
     const actor = releaseActor()
@@ -62,7 +63,9 @@ export abstract class ReleaseCommand extends KubeCommand {
       reported = true
       return next
     }
-    const {lock} = requireState(await readReleaseObjects(kube, name, kube.namespace))
+    const observed = await readReleaseObjects(kube, name, kube.namespace)
+    const {lock} = requireState(observed)
+    options.refuse?.(observed.stable)
     if (lock && lock.holder !== actor && !isLockExpired(lock, new Date()) && !options.force) {
       await recordReleaseChange(kube, name, kube.namespace, (observed) => announced(requireState(observed), {now: new Date(), actor}))
       this.out.info(`${lock.holder} is driving this release; it carries the change out`)

@@ -1,5 +1,5 @@
 import {Flags} from '@oclif/core'
-import {retryRelease} from '../domain/release-commands.js'
+import {requireNoBlueGreenRelease, retryRelease} from '../domain/release-commands.js'
 import {ReleaseCommand, deploymentArg, forceFlag, outputFlag, timeoutFlag} from './release-command.js'
 
 export default class Retry extends ReleaseCommand {
@@ -19,6 +19,6 @@ export default class Retry extends ReleaseCommand {
   async run(): Promise<void> {
     const {args, flags} = await this.parse(Retry)
     const kube = await this.kube(flags)
-    await this.changeThenDrive(kube, args.deployment, retryRelease, {mode: flags.wait ? 'finish' : 'step', timeout: flags.timeout, output: flags.output, force: flags.force})
+    await this.changeThenDrive(kube, args.deployment, retryRelease, {mode: flags.wait ? 'finish' : 'step', timeout: flags.timeout, output: flags.output, force: flags.force, refuse: requireNoBlueGreenRelease})
   }
 }

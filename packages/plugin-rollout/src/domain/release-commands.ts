@@ -44,9 +44,7 @@ export function startRelease(input: StartReleaseInput): ReleaseState {
       fix: `Run resume, promote or abort on ${name} first.`,
     })
   }
-  if (stable.metadata.annotations?.[BLUEGREEN_ANNOTATION] !== undefined) {
-    throw new UsageError('INVALID_ARGUMENT', `Deployment ${name} has a blue/green release under way`, {fix: `Finish it first: kubectl rollout-canary bluegreen finish ${name}`})
-  }
+  requireNoBlueGreenRelease(stable)
   requireStartable(stable)
   const replicas = specReplicas(stable)
   if (replicas < 1) throw new UsageError('INVALID_ARGUMENT', `Deployment ${name} has 0 replicas: there is no traffic to split`, {fix: `Scale ${name} up first.`})
@@ -155,6 +153,14 @@ export function retryRelease(state: ReleaseState, context: ChangeContext): Relea
     context,
     'retry',
   )
+}
+
+/** A canary release (start, retry) on a Deployment whose Service a blue/green release has pinned would get no traffic. */
+export function requireNoBlueGreenRelease(stable: Deployment): void {
+  const name = stable.metadata.name
+  if (stable.metadata.annotations?.[BLUEGREEN_ANNOTATION] !== undefined) {
+    throw new UsageError('INVALID_ARGUMENT', `Deployment ${name} has a blue/green release under way`, {fix: `Finish it first: kubectl rollout-canary bluegreen finish ${name}`})
+  }
 }
 
 /**

@@ -109,6 +109,20 @@ describe('rollout-canary bluegreen', () => {
     expect(await e2e.read('web-canary', ns)).toBeUndefined()
   })
 
+  // retry recreates the canary as start does: the same reasons to refuse it.
+  test('retry of an aborted canary release during a blue/green release is refused (exit 2) and writes nothing', async () => {
+    const ns = await shop('bg-then-retry')
+    expect((await e2e.rollout(['start', 'web', '-n', ns, '--image', 'web=registry.example.com/web:3', '--steps', '50'])).code).toBe(0)
+    expect((await e2e.rollout(['abort', 'web', '-n', ns])).code).toBe(3)
+    expect((await e2e.rollout(['bluegreen', 'start', 'web', '-n', ns, '--image', IMAGE, '--service', 'web'])).code).toBe(0)
+    const before = (await e2e.read('web', ns))?.metadata.annotations
+    const run = await e2e.rollout(['retry', 'web', '-n', ns])
+    expect(run.stderr).toContain('Deployment web has a blue/green release under way')
+    expect(run.code).toBe(2)
+    expect((await e2e.read('web', ns))?.metadata.annotations).toEqual(before)
+    expect(await e2e.read('web-canary', ns)).toBeUndefined()
+  })
+
   // finish would copy the green template into a Deployment that never rolls it out (waiting until --timeout).
   test('start on a paused Deployment is refused (exit 2) and writes nothing', async () => {
     const ns = await shop('bg-paused')
