@@ -35,6 +35,7 @@ POLICY is a name, or KIND/NAME (netpol, anp, banp, cnp). -o json prints the Poli
     const query = {
       ...(args.policy === undefined ? {} : {policy: parsePolicyName(args.policy)}),
       allNamespaces: flags['all-namespaces'],
+      namespaceGiven: flags.namespace !== undefined,
       options: {ipBlockMatchesPods: flags['ipblock-matches-pods'], namedPorts: namedPortSource(flags['named-ports'])},
     }
     const explanations = await explainPolicies(clusterSource(flags, () => this.kube(flags)), query)

@@ -130,4 +130,11 @@ NetworkPolicy ${ns}/default-deny
     expect(run.code).toBe(2)
     expect(run.stderr).toContain(message)
   })
+
+  // As lint, matrix and diff: a typo'd namespace must not read as "No policies found".
+  test('-n of a namespace that does not exist exits 2', async () => {
+    const run = await netpol(['explain', '-n', `${ns}-typo`])
+    expect(run.stderr).toContain(`namespace "${ns}-typo" not found`)
+    expect(run.code).toBe(2)
+  })
 })
