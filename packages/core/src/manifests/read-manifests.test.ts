@@ -79,6 +79,8 @@ describe('readManifests', () => {
     {name: 'no paths', setup: async () => ({paths: []}), message: /^no manifests given$/},
     {name: 'stdin twice', setup: async () => ({paths: ['-', '-']}), message: /can be read only once/},
     {name: 'missing file', setup: async () => ({paths: ['/nonexistent/app.yaml']}), message: /^the path "\/nonexistent\/app\.yaml" does not exist$/},
+    // kubectl -f reads URLs; kubeline reads no network but the cluster's, so it says so rather than "does not exist".
+    {name: 'a URL', setup: async () => ({paths: ['https://example.com/app.yaml']}), message: /^-f "https:\/\/example\.com\/app\.yaml": URLs are not read, only files, directories and - \(stdin\)$/},
     {
       name: 'a directory without manifests',
       setup: async () => {

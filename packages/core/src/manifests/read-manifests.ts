@@ -111,6 +111,9 @@ async function statPath(path: string): Promise<Stats> {
 
 function throwReadError(path: string, error: unknown): never {
   const code = (error as NodeJS.ErrnoException).code
+  if ((code === 'ENOENT' || code === 'ENOTDIR') && /^https?:\/\//.test(path)) {
+    throw new UsageError('INVALID_MANIFEST', `-f "${path}": URLs are not read, only files, directories and - (stdin)`, {fix: `Download it first and pass the file, or pipe it in: curl -fsSL '${path}' | <this command> -f -`})
+  }
   if (code === 'ENOENT' || code === 'ENOTDIR') throw new UsageError('INVALID_MANIFEST', `the path "${path}" does not exist`)
   if (code === 'EACCES' || code === 'EPERM') throwInvalidManifest(path, 'permission denied')
   throwInvalidManifest(path, `cannot read: ${error instanceof Error ? error.message : String(error)}`)
