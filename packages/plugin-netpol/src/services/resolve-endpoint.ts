@@ -86,7 +86,11 @@ async function livePods(cluster: LoadedCluster, spec: WorkloadSpec): Promise<str
   if (cluster.kube === undefined || spec.workload === 'cronjob') {
     throw new KubelineError('NOT_FOUND', `${where} not found in the -f manifests`, {fix: 'Pass the manifest that defines it with -f.'})
   }
-  const workload = await cluster.kube.get<KubeObject & {spec?: {selector?: LabelSelectorObject}}>(WORKLOAD_RESOURCES[spec.workload], spec.name, {namespace: spec.namespace})
+  const workload = await cluster.kube.get<KubeObject & {spec?: {selector?: LabelSelectorObject}}>(WORKLOAD_RESOURCES[spec.workload], spec.name, {namespace: spec.namespace}).catch((err: unknown) => {
+    // The namespace is part of the endpoint: the API error's "or pass -n" cannot help.
+    if (!(err instanceof KubelineError && err.code === 'NOT_FOUND')) throw err
+    throw new KubelineError('NOT_FOUND', `${spec.workload} "${spec.name}" not found in namespace "${spec.namespace}"`, {fix: `Check the name: kubectl get ${WORKLOAD_RESOURCES[spec.workload].resource} -n ${spec.namespace}`})
+  })
   const selector = labelSelectorFromObject(workload.spec?.selector)
   const selected = (pods: readonly PodObject[]) => pods.filter((pod) => pod.metadata.namespace === spec.namespace && selector.matches(pod.metadata.labels ?? {}))
   const pods = selected(cluster.state.pods)

@@ -143,6 +143,13 @@ describe('netpol-test check', () => {
     ])
   })
 
+  // The namespace is part of the endpoint: the API's generic "or pass -n" cannot help here.
+  test('a live workload that does not exist: exit 2, its kind, name and namespace, and how to list them', async () => {
+    const run = await netpol(['check', '--from', `${ns}/a`, '--to', `${ns}/deploy/nope`, '--port', '80'])
+    expect(run.code).toBe(2)
+    expect(run.stderr).toBe(`error: deployment "nope" not found in namespace "${ns}"\n  Check the name: kubectl get deployments -n ${ns}\n`)
+  })
+
   test('a live AdminNetworkPolicy decides before NetworkPolicy', async () => {
     const args = ['check', '--from', `${ns}/a`, '--to', `${ns}/b`, '--port', '9090']
     expect((await netpol(args)).code).toBe(3)

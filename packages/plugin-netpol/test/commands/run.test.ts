@@ -99,7 +99,7 @@ describe('netpol-test run', () => {
               protocol: 'TCP',
               expect: 'allow',
               status: 'error',
-              error: `deployments.apps "api" not found in namespace "${ns}"`,
+              error: `deployment "api" not found in namespace "${ns}"`,
             },
           ],
         },
