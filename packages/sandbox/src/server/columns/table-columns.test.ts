@@ -14,7 +14,7 @@ function row(resource: string, object: Partial<KubeObject>): Record<string, stri
 test.each([
   {
     resource: 'pods',
-    object: {spec: {containers: [{}, {}]}, status: {phase: 'Running', containerStatuses: [{ready: true, restartCount: 2}, {ready: false, restartCount: 1}]}},
+    object: {spec: {containers: [{}, {}]}, status: {phase: 'Running', containerStatuses: [{ready: true, restartCount: 2, state: {running: {}}}, {ready: false, restartCount: 1, state: {running: {}}}]}},
     want: {Name: 'x', Ready: '1/2', Status: 'Running', Restarts: 3, Age: '60m'},
   },
   {
@@ -27,15 +27,21 @@ test.each([
           {name: 'setup', ready: true, started: false, restartCount: 1, state: {terminated: {exitCode: 0, reason: 'Completed'}}},
           {name: 'proxy', ready: true, started: true, restartCount: 0, state: {running: {}}},
         ],
-        containerStatuses: [{name: 'app', ready: true, restartCount: 0}],
+        containerStatuses: [{name: 'app', ready: true, restartCount: 0, state: {running: {}}}],
       },
     },
-    want: {Ready: '2/2', Status: 'Running', Restarts: 1},
+    // Restarts of regular init containers count only while the pod initializes.
+    want: {Ready: '2/2', Status: 'Running', Restarts: 0},
   },
   {
     resource: 'pods',
     object: {spec: {containers: [{}]}, status: {phase: 'Pending', containerStatuses: [{state: {waiting: {reason: 'CrashLoopBackOff'}}}]}},
     want: {Status: 'CrashLoopBackOff'},
+  },
+  {
+    resource: 'pods',
+    object: {spec: {containers: [{name: 'app'}]}, status: {phase: 'Succeeded', containerStatuses: [{name: 'app', ready: false, state: {terminated: {exitCode: 0, reason: 'Completed'}}}]}},
+    want: {Ready: '0/1', Status: 'Completed', Restarts: 0},
   },
   {resource: 'deployments', object: {spec: {replicas: 3}, status: {readyReplicas: 2, updatedReplicas: 3, availableReplicas: 2}}, want: {Ready: '2/3', 'Up-to-date': 3, Available: 2}},
   {

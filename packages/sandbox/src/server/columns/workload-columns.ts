@@ -2,32 +2,7 @@ import type {KubeObject} from '../../store/object-store.js'
 import {humanDuration} from '../human-duration.js'
 import {age, ageColumn, column, count, field, nameColumn, text} from './column.js'
 import type {Loose, TableColumn} from './column.js'
-
-function containerStatuses(pod: KubeObject): Loose[] {
-  return (field(pod, 'status', 'containerStatuses') as Loose[] | undefined) ?? []
-}
-
-function initContainerStatuses(pod: KubeObject): Loose[] {
-  return (field(pod, 'status', 'initContainerStatuses') as Loose[] | undefined) ?? []
-}
-
-/** READY counts native sidecars (restartPolicy Always init containers) beside the regular containers, ready once started. */
-function podReady(pod: KubeObject): string {
-  const sidecars = new Set(((field(pod, 'spec', 'initContainers') as Loose[] | undefined) ?? []).filter((c) => c.restartPolicy === 'Always').map((c) => c.name))
-  const readySidecars = initContainerStatuses(pod).filter((s) => sidecars.has(s.name) && s.started === true && s.ready === true).length
-  const readyContainers = containerStatuses(pod).filter((s) => s.ready === true).length
-  const total = ((field(pod, 'spec', 'containers') as unknown[] | undefined)?.length ?? 0) + sidecars.size
-  return `${readyContainers + readySidecars}/${total}`
-}
-
-function podStatus(pod: KubeObject): string {
-  if (pod.metadata.deletionTimestamp) return 'Terminating'
-  for (const status of containerStatuses(pod)) {
-    const waiting = field(status as KubeObject, 'state', 'waiting', 'reason')
-    if (waiting) return String(waiting)
-  }
-  return text(field(pod, 'status', 'reason') ?? field(pod, 'status', 'phase'), 'Unknown')
-}
+import {podPrintedState} from './pod-printed-state.js'
 
 function jobStatus(job: KubeObject): string {
   const conditions = (field(job, 'status', 'conditions') as Loose[] | undefined) ?? []
@@ -47,9 +22,9 @@ function jobDuration(job: KubeObject, now: Date): string {
 export const WORKLOAD_COLUMNS: Record<string, TableColumn[]> = {
   pods: [
     nameColumn,
-    column('Ready', podReady),
-    column('Status', podStatus),
-    column('Restarts', (o) => [...initContainerStatuses(o), ...containerStatuses(o)].reduce((sum, s) => sum + count(s.restartCount), 0), 0, 'integer'),
+    column('Ready', (o) => podPrintedState(o).ready),
+    column('Status', (o) => podPrintedState(o).status),
+    column('Restarts', (o) => podPrintedState(o).restarts, 0, 'integer'),
     ageColumn,
     column('IP', (o) => text(field(o, 'status', 'podIP')), 1),
     column('Node', (o) => text(field(o, 'spec', 'nodeName')), 1),
