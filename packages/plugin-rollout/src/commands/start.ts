@@ -28,7 +28,7 @@ export default class Start extends ReleaseCommand {
     ...forceFlag,
     ...analysisFlags,
     ...trafficFlags,
-    image: Flags.string({description: 'New image: CONTAINER=IMAGE (IMAGE alone when the pod has one container). Repeatable.', multiple: true, exactlyOne: ['image', 'filename']}),
+    image: Flags.string({description: 'New image, as kubectl set image: CONTAINER=IMAGE for a container or init container, *=IMAGE for all (IMAGE alone when the pod has one container). Repeatable.', multiple: true, exactlyOne: ['image', 'filename']}),
     filename: Flags.string({char: 'f', description: 'The canary pod template instead of --image: a file (- for stdin) with one apps/v1 Deployment (its spec.template) or v1 PodTemplate.', exactlyOne: ['image', 'filename']}),
     steps: Flags.string({description: 'Canary weights in percent, increasing; 100 (promotion) is added when missing.', default: DEFAULT_STEPS}),
     pause: Flags.string({description: 'Pause after each step: a duration (30s, 5m) or manual (until resume).', default: 'manual'}),

@@ -34,6 +34,23 @@ describe('applyImageOverrides', () => {
     expect(() => applyImageOverrides(template, sets, 'web')).toThrow(message)
   })
 
+  // kubectl set image (k8s.io/kubectl pkg/cmd/set/set_image.go) sets a container of that name among the init
+  // containers too, and `*` sets every container and init container.
+  const withInit: PodTemplateSpec = {spec: {initContainers: [{name: 'migrate', image: 'web:1'}, {name: 'mesh', image: 'envoy:1'}], containers: [{name: 'web', image: 'web:1'}]}}
+  const images = (template: PodTemplateSpec) => ({init: template.spec?.initContainers?.map((c) => c.image), containers: template.spec?.containers?.map((c) => c.image)})
+  test.each([
+    {name: 'an init container by name', sets: [{container: 'migrate', image: 'web:2'}], want: {init: ['web:2', 'envoy:1'], containers: ['web:1']}},
+    {name: 'an init container and a container', sets: [{container: 'migrate', image: 'web:2'}, {container: 'web', image: 'web:2'}], want: {init: ['web:2', 'envoy:1'], containers: ['web:2']}},
+    {name: '* sets every container and init container', sets: [{container: '*', image: 'web:3'}], want: {init: ['web:3', 'web:3'], containers: ['web:3']}},
+    {name: 'a name after * wins for its container', sets: [{container: '*', image: 'web:3'}, {container: 'mesh', image: 'envoy:2'}], want: {init: ['web:3', 'envoy:2'], containers: ['web:3']}},
+  ])('$name', ({sets, want}) => {
+    expect(images(applyImageOverrides(withInit, sets, 'web'))).toEqual(want)
+  })
+
+  test('an unknown name lists the init containers too', () => {
+    expect(() => applyImageOverrides(withInit, [{container: 'db', image: 'pg:16'}], 'web')).toThrow(/Deployment web has no container "db" \(containers: web; init containers: migrate, mesh\)/)
+  })
+
   test('does not modify the input template', () => {
     const before = structuredClone(two)
     applyImageOverrides(two, [{container: 'web', image: 'web:9'}], 'web')

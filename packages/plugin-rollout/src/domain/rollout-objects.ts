@@ -17,7 +17,14 @@ export interface ObjectMetadata {
 
 export interface PodTemplateSpec {
   metadata?: {labels?: Record<string, string>; annotations?: Record<string, string>; [key: string]: unknown}
-  spec?: {containers?: {name: string; image?: string; [key: string]: unknown}[]; [key: string]: unknown}
+  spec?: {containers?: PodContainer[]; initContainers?: PodContainer[]; [key: string]: unknown}
+}
+
+/** A container or init container of a pod template: what the release reads of it. */
+export interface PodContainer {
+  name: string
+  image?: string
+  [key: string]: unknown
 }
 
 export interface Deployment {

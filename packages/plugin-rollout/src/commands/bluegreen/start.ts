@@ -15,7 +15,7 @@ export default class BlueGreenStart extends BlueGreenCommand {
   static override flags = {
     ...outputFlag,
     ...timeoutFlag,
-    image: Flags.string({description: 'New image: CONTAINER=IMAGE (IMAGE alone when the pod has one container). Repeatable.', multiple: true, required: true}),
+    image: Flags.string({description: 'New image, as kubectl set image: CONTAINER=IMAGE for a container or init container, *=IMAGE for all (IMAGE alone when the pod has one container). Repeatable.', multiple: true, required: true}),
     service: Flags.string({description: 'The Service in front of DEPLOY: switch moves its selector.', required: true}),
     'preview-service': Flags.string({description: 'Create this Service on the green pods only, for testing green before the switch.'}),
   }
