@@ -1,3 +1,4 @@
+import {isSidecar} from '../../controllers/pod-status.js'
 import type {KubeObject} from '../../store/object-store.js'
 import {count, field} from './column.js'
 import type {Loose} from './column.js'
@@ -24,7 +25,7 @@ interface ContainerState {
  */
 export function podPrintedState(pod: KubeObject): PodPrintedState {
   const specInit = list(pod, 'spec', 'initContainers')
-  const sidecars = new Set(specInit.filter((container) => container.restartPolicy === 'Always').map((container) => container.name))
+  const sidecars = new Set(specInit.filter(isSidecar).map((container) => container.name))
   let reason = String(field(pod, 'status', 'reason') || field(pod, 'status', 'phase') || '')
   let ready = 0
   let restarts = 0
