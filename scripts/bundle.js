@@ -73,6 +73,8 @@ export const STARTUP_SOURCE = path.join(root, 'packages/core/src/startup.ts')
 
 export const BUNDLED_START_SOURCE = path.join(root, 'packages/core/src/bundled-start.ts')
 
+const RUN_DIRECT_SOURCE = path.join(root, 'packages/core/src/direct-run/run-direct.ts')
+
 /** Imported with import() by startup, but every command imports it anyway: main.cjs holds it. */
 const IN_MAIN = new Set(['@oclif/core'])
 
@@ -125,25 +127,50 @@ async function mainBundle(packageDir, pkg, lazies) {
     ...modules.map(({source}, i) => `import * as module${i} from ${JSON.stringify(`./${source}`)}`),
     `export const modules = {${modules.map(({target}, i) => `${JSON.stringify(target)}: module${i}`).join(', ')}}`,
   ].join('\n')
+  return await scriptBundle(packageDir, entry, 'main.cjs', lazies)
+}
+
+/** Where a plugin's commands that run without oclif are (packages/core/src/direct-run). */
+const DIRECT_SOURCE = 'src/direct.ts'
+
+/**
+ * dist/bundle/direct.cjs, for a plugin with a src/direct.ts: its direct runs and core's runner, without
+ * oclif (the build fails if oclif got in: then a direct run would cost what a run through oclif costs).
+ */
+async function directBundle(packageDir, lazies) {
+  const entry = [`export {runDirect} from ${JSON.stringify(RUN_DIRECT_SOURCE)}`, `export {directRuns} from ${JSON.stringify(`./${DIRECT_SOURCE}`)}`].join('\n')
+  const bundle = await scriptBundle(packageDir, entry, 'direct.cjs', lazies)
+  const oclif = bundle.inputs.find((input) => input.includes('@oclif/core') || input.includes('@oclif+core'))
+  if (oclif) throw new Error(`direct.cjs must not contain oclif, but ${oclif} got in: find the import that brings it (a module of @kubeline/core that imports @oclif/core)`)
+  return bundle
+}
+
+/**
+ * A CommonJS bundle that startup runs with a V8 code cache (code-cache.ts), in ASCII only; each package
+ * imported with import() stays out of it (`lazies`) and is imported through the function startup passes.
+ */
+async function scriptBundle(packageDir, entry, name, lazies) {
   const options = sharedBuildOptions()
   const result = await build({
     ...options,
     legalComments: 'eof',
-    stdin: {contents: entry, resolveDir: packageDir, sourcefile: 'main-entry.js', loader: 'js'},
+    stdin: {contents: entry, resolveDir: packageDir, sourcefile: name.replace(/\.cjs$/, '-entry.js'), loader: 'js'},
     absWorkingDir: packageDir,
     format: 'cjs',
     write: false,
-    outfile: 'main.cjs',
+    outfile: name,
     plugins: [...options.plugins, lazyImports(lazies)],
   })
   const text = result.outputFiles[0].text.replaceAll(/\bimport\((["'])\.\/lazy\//g, `${BUNDLE_IMPORT}($1./lazy/`)
-  if (/\bimport\(\s*["']/.test(text)) throw new Error('main.cjs has an import() of a literal left: a script run by node:vm cannot import')
-  return {text: asciiOnly(text), inputs: Object.keys(result.metafile.inputs)}
+  if (/\bimport\(\s*["']/.test(text)) throw new Error(`${name} has an import() of a literal left: a script run by node:vm cannot import`)
+  // The files with code in the bundle (the metafile's inputs also list what tree shaking dropped).
+  const inputs = Object.entries(Object.values(result.metafile.outputs)[0].inputs).flatMap(([file, {bytesInOutput}]) => (bytesInOutput > 0 ? [file] : []))
+  return {text: asciiOnly(text), inputs}
 }
 
 /**
- * What a plugin's single executable application carries (scripts/package.js): main.cjs as for the npm
- * package, and each package it imports with import() as a CommonJS bundle of its own, by the specifier
+ * What a plugin's single executable application carries (scripts/package.js): main.cjs and direct.cjs (if
+ * the plugin has direct runs) as for the npm package, and each package it imports with import() as a CommonJS bundle of its own, by the specifier
  * main.cjs gives `__kubelineImport` (`./lazy/kubernetes-client-node.js`), ASCII only; and every file
  * esbuild put into them, for the licences.
  */
@@ -151,6 +178,7 @@ export async function seaBundles(packageDir) {
   const pkg = JSON.parse(fs.readFileSync(path.join(packageDir, 'package.json'), 'utf8'))
   const lazies = new Map()
   const main = await mainBundle(packageDir, pkg, lazies)
+  const direct = fs.existsSync(path.join(packageDir, DIRECT_SOURCE)) ? await directBundle(packageDir, lazies) : undefined
   const options = sharedBuildOptions()
   // Sorted: esbuild resolves in parallel, and the SEA blob lists the assets in this order.
   const built = await Promise.all([...lazies.keys()].sort().map(async (specifier) => {
@@ -167,7 +195,12 @@ export async function seaBundles(packageDir) {
     })
     return {specifier: `./lazy/${lazyName(specifier)}.js`, text: asciiOnly(result.outputFiles[0].text), inputs: Object.keys(result.metafile.inputs)}
   }))
-  return {main: main.text, lazies: built.map(({specifier, text}) => ({specifier, text})), inputs: [...main.inputs, ...built.flatMap(({inputs}) => inputs)]}
+  return {
+    main: main.text,
+    direct: direct?.text,
+    lazies: built.map(({specifier, text}) => ({specifier, text})),
+    inputs: [...main.inputs, ...(direct?.inputs ?? []), ...built.flatMap(({inputs}) => inputs)],
+  }
 }
 
 /**
@@ -179,7 +212,7 @@ export async function seaBundles(packageDir) {
 export function asciiOnly(text) {
   // Every UTF-16 code unit above 0x7f (no `u` flag: a character outside the BMP is two units, each escaped).
   return text.replace(/\\?[\u0080-\uffff]/g, (match) => {
-    if (match.startsWith('\\')) throw new Error(`main.cjs has an escaped non-ASCII character (${JSON.stringify(match)}) that cannot be rewritten as \\u`)
+    if (match.startsWith('\\')) throw new Error(`a bundle has an escaped non-ASCII character (${JSON.stringify(match)}) that cannot be rewritten as \\u`)
     return `\\u${match.charCodeAt(0).toString(16).padStart(4, '0')}`
   })
 }
@@ -191,6 +224,7 @@ export async function bundlePlugin(packageDir) {
   const staging = `${outdir}.${process.pid}`
   const lazies = new Map()
   const {text: main} = await mainBundle(packageDir, pkg, lazies)
+  const direct = fs.existsSync(path.join(packageDir, DIRECT_SOURCE)) ? await directBundle(packageDir, lazies) : undefined
   const oclifEntries = oclifModules(pkg.oclif).map(({target, source}) => ({in: source, out: path.posix.relative(BUNDLE_DIR, target).replace(/\.js$/, '')}))
   const lazyModules = [...lazies.keys()].map((specifier) => ({in: `kubeline-lazy:${specifier}`, out: `lazy/${lazyName(specifier)}`}))
   const options = sharedBuildOptions()
@@ -208,6 +242,7 @@ export async function bundlePlugin(packageDir) {
     logOverride: {'import-is-undefined': 'silent'},
   })
   fs.writeFileSync(path.join(staging, 'main.cjs'), main)
+  if (direct) fs.writeFileSync(path.join(staging, 'direct.cjs'), direct.text)
   const previous = `${staging}.old`
   if (fs.existsSync(outdir)) fs.renameSync(outdir, previous)
   fs.renameSync(staging, outdir)

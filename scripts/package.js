@@ -49,7 +49,7 @@ function portableEntry(pkg) {
 }
 
 /** What oclif needs of package.json in a standalone build. */
-const standalonePackageJson = (pkg) => ({name: pkg.name, version: pkg.version, type: pkg.type, oclif: pkg.oclif})
+const standalonePackageJson = (pkg) => ({name: pkg.name, version: pkg.version, type: pkg.type, oclif: pkg.oclif, kubeline: pkg.kubeline})
 
 /** A SEA's main script: startSea alone, so that --help never compiles the bundle. oclif is main.cjs's, never loaded here. */
 const SEA_ENTRY = `import {startSea} from ${JSON.stringify(STARTUP_SOURCE)}\nstartSea()`
@@ -83,14 +83,15 @@ function packagesOf(product, inputs, packageDir) {
 }
 
 /**
- * A SEA's main script (startSea) and its assets, as files under `prefix`: main.cjs and the packages it
- * imports with import() as for the npm package (seaBundles), the stored help, and package.json. Returns
+ * A SEA's main script (startSea) and its assets, as files under `prefix`: main.cjs, direct.cjs and the
+ * packages they import with import() as for the npm package (seaBundles), the stored help, package.json,
+ * and the oclif manifest when there are direct runs (which read their flags from it). Returns
  * them with every file esbuild put into them.
  */
 async function seaFiles(packageDir, pkg, prefix) {
   const entry = `${prefix}.cjs`
   const entryInputs = await singleFile(packageDir, SEA_ENTRY, entry, 'cjs', ['@oclif/core'])
-  const {main, lazies, inputs} = await seaBundles(packageDir)
+  const {main, direct, lazies, inputs} = await seaBundles(packageDir)
   const write = (name, text) => {
     fs.writeFileSync(`${prefix}-${name}`, text)
     return `${prefix}-${name}`
@@ -99,6 +100,10 @@ async function seaFiles(packageDir, pkg, prefix) {
     [SEA_ASSETS.main]: write('main.cjs', main),
     [SEA_ASSETS.help]: write('help.json', fs.readFileSync(path.join(packageDir, 'dist/help.json'))),
     [SEA_ASSETS.pjson]: write('package.json', JSON.stringify(standalonePackageJson(pkg))),
+    ...(direct && {
+      [SEA_ASSETS.direct]: write('direct.cjs', direct),
+      [SEA_ASSETS.manifest]: write('oclif.manifest.json', fs.readFileSync(path.join(packageDir, 'oclif.manifest.json'))),
+    }),
     ...Object.fromEntries(lazies.map(({specifier, text}) => [specifier, write(path.basename(specifier, '.js') + '.cjs', text)])),
   }
   return {sea: {entry, assets}, inputs: [...entryInputs, ...inputs]}

@@ -77,7 +77,9 @@ export {rollingUpdateBudget, rollingUpdateProblems, resolveFenceposts, scaledVal
 export type {IntOrString, RollingUpdate, RollingUpdateBudget} from './workloads/rolling-update-budget.js'
 
 // commands
-export {KubeCommand, ExitCode} from './command/kube-command.js'
+export {KubeCommand} from './command/kube-command.js'
+export {CommandSession} from './command/command-session.js'
+export {ExitCode} from './errors/exit-code.js'
 export {unknownCommand} from './command/unknown-command.js'
 export {kubeFlags, allNamespacesFlag, selectorFlag, noHeadersFlag, outputFlag} from './command/kube-flags.js'
 export type {KubeFlagValues} from './command/kube-flags.js'
@@ -87,13 +89,19 @@ export {completePluginArgs} from './completion/complete-plugin-args.js'
 export type {Completion, CompletionCandidate, CompletePluginArgsOptions, LiveLookup, LiveResource, LookupTarget} from './completion/complete-plugin-args.js'
 export {ShellCompDirective} from './completion/shell-comp-directive.js'
 export type {ShellCompDirectiveValue} from './completion/shell-comp-directive.js'
-export {SINGLE_COMMAND_ID} from './completion/plugin-manifest.js'
+export {SINGLE_COMMAND_ID} from './command/plugin-manifest.js'
 export {CompletionCommand} from './completion/completion-command.js'
 export {completionFlag} from './completion/completion-flag.js'
 export {COMPLETION_SHELLS, completionScript, pluginBinary} from './completion/completion-script.js'
 export type {CompletionShell} from './completion/completion-script.js'
-export type {PluginManifest, ManifestCommand, ManifestFlag} from './completion/plugin-manifest.js'
+export type {PluginManifest, ManifestCommand, ManifestFlag} from './command/plugin-manifest.js'
 export {isHelpStyleEnv} from './help-cache.js'
 
 // async
 export {mapWithConcurrency} from './async/map-with-concurrency.js'
+
+// commands run without oclif (docs/performance.md)
+export {directInvocation, SINGLE_COMMAND} from './direct-run/direct-invocation.js'
+export type {DirectRunConfig, FlagManifest} from './direct-run/direct-invocation.js'
+export type {DirectFlags} from './direct-run/direct-argv.js'
+export type {DirectRun} from './direct-run/run-direct.js'

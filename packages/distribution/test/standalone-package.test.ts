@@ -189,7 +189,7 @@ describe(`pnpm package --platform ${hostPlatform()} --plugin plugin-quota (this 
     expect(await sea(['--help'], {FORCE_COLOR: '1', DEBUG: '*'})).toEqual({stdout: first.stdout, stderr: ''})
   })
 
-  test('a command runs main.cjs from the assets, and a package it imports with import() from its own asset', async () => {
+  test('a command runs from the assets: --version main.cjs (oclif), a report direct.cjs (no oclif), which imports a package with import() from its own asset', async () => {
     expect((await sea(['--version'])).stdout).toMatch(/^@kubeline\/plugin-quota\/0\.1\.0 /)
     // An exec credential plugin is what makes core import client-node; no server listens on port 9.
     const kubeconfig = path.join(home, 'kubeconfig')
@@ -199,13 +199,14 @@ describe(`pnpm package --platform ${hostPlatform()} --plugin plugin-quota (this 
       'contexts: [{name: c, context: {cluster: c, user: u}}]',
       `users: [{name: u, user: {exec: {apiVersion: client.authentication.k8s.io/v1, command: ${JSON.stringify(process.execPath)}, args: ["-e", ${JSON.stringify(EXEC_CREDENTIAL)}], interactiveMode: Never}}}]`,
     ].join('\n'))
-    const failed = await sea(['-n', 'default', '--kubeconfig', kubeconfig]).then(() => undefined, (err: {code: number; stderr: string}) => err)
+    const failed = await sea(['-n', 'default', '--kubeconfig', kubeconfig], {DEBUG: 'oclif:*'}).then(() => undefined, (err: {code: number; stderr: string}) => err)
     expect(failed?.code).toBe(1)
     expect(failed?.stderr).toMatch(/127\.0\.0\.1:9/)
-    expect(failed?.stderr).not.toMatch(/bug in kubeline/)
+    expect(failed?.stderr).not.toMatch(/bug in kubeline|oclif:/)
     const cached = fs.readdirSync(path.join(home, `kubeline-code-cache-${process.getuid?.() ?? ''}`.replace(/-$/, '')))
     expect(cached.some((name) => name.startsWith('kubectl-quota_report-kubernetes-client-node.js-'))).toBe(true)
     expect(cached.some((name) => name.startsWith('kubectl-quota_report-main.cjs-'))).toBe(true)
+    expect(cached.some((name) => name.startsWith('kubectl-quota_report-direct.cjs-'))).toBe(true)
   })
 })
 

@@ -5,7 +5,7 @@
 import {loadHelpClass} from '@oclif/core'
 import type {Hook, Interfaces} from '@oclif/core'
 import {Output} from '../output/output.js'
-import {ExitCode} from './kube-command.js'
+import {ExitCode} from '../errors/exit-code.js'
 
 /** Cobra's SuggestionsMinimumDistance. */
 const SUGGESTION_DISTANCE = 2

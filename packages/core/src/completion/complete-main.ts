@@ -3,7 +3,7 @@ import {fileURLToPath} from 'node:url'
 import {completePluginArgs} from './complete-plugin-args.js'
 import type {Completion, CompletionCandidate, LiveLookup, LiveResource} from './complete-plugin-args.js'
 import {listLiveNames} from './list-live-names.js'
-import type {PluginManifest} from './plugin-manifest.js'
+import type {PluginManifest} from '../command/plugin-manifest.js'
 import {ShellCompDirective} from './shell-comp-directive.js'
 
 /** Which plugin commands take the names of which live objects, by package name. */

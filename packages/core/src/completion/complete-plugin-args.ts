@@ -1,5 +1,5 @@
-import type {ManifestCommand, ManifestFlag, PluginManifest} from './plugin-manifest.js'
-import {SINGLE_COMMAND_ID} from './plugin-manifest.js'
+import type {ManifestCommand, ManifestFlag, PluginManifest} from '../command/plugin-manifest.js'
+import {SINGLE_COMMAND_ID} from '../command/plugin-manifest.js'
 import {ShellCompDirective} from './shell-comp-directive.js'
 import {OUTPUT_FORMATS} from '../output/output-format.js'
 import type {ShellCompDirectiveValue} from './shell-comp-directive.js'

@@ -1,14 +1,6 @@
 import {Flags} from '@oclif/core'
 import {ExitCode, KubeCommand, allNamespacesFlag, completionFlag, noHeadersFlag} from '@kubeline/core'
-import {reportExitCode} from '../domain/report-exit-code.js'
-import {quotaPlanView} from '../render/quota-plan-view.js'
-import {quotaReportView} from '../render/quota-report-view.js'
-import {quotaSummary} from '../render/quota-summary.js'
-import {collectFleetReport} from '../services/collect-fleet-report.js'
-import {contextsToReport} from '../services/contexts-to-report.js'
-import {planQuotaFit} from '../services/plan-quota-fit.js'
-
-const OUTPUTS = ['table', 'wide', 'json', 'yaml', 'markdown'] as const
+import {runQuotaReport} from '../services/run-quota-report.js'
 
 export default class QuotaReport extends KubeCommand {
   static override summary = 'Show how close each namespace is to its ResourceQuotas, with its LimitRanges.'
@@ -16,7 +8,7 @@ export default class QuotaReport extends KubeCommand {
 
 Fleet view: --context a --context b, or --all-contexts, reads several clusters in parallel into one report with a CONTEXT column. A cluster that cannot be read is listed (and named on stderr) beside the others' results, and the exit code is 1: an incomplete report cannot pass a gate.
 
-Plan mode (-f): would these manifests fit? Per quota key: used, what the manifests add (upgrades replace the live objects, rolling updates counted at their peak), after, hard and a verdict; then LimitRange violations and the API server's "exceeded quota" messages. Exit 3 if anything would be rejected. --offline takes ResourceQuotas and LimitRanges from the manifests and needs no cluster.`
+Plan mode (-f): would these manifests fit? Per quota key: used, what the manifests add (upgrades replace the live objects, rolling updates counted at their peak), after, hard and a verdict; then the objects the API server would refuse (LimitRange violations, a quota's "must specify", invalid requests) and its "exceeded quota" messages. Exit 3 if anything would be rejected. ResourceQuotas and LimitRanges among the manifests apply to the others; --offline takes them from the manifests alone and needs no cluster.`
 
   // Stated, not generated: oclif's DocOpts renders -l's and --offline's groups empty ("[-l <value> | ]")
   // because -f is in several of them (reliability's usage test).
@@ -55,10 +47,11 @@ Plan mode (-f): would these manifests fit? Per quota key: used, what the manifes
       exclusive: ['context', 'filename'],
     }),
     ...noHeadersFlag,
-    warn: Flags.integer({description: 'Percent at which a resource shows WARN.', default: 80, min: 1, max: 1000}),
-    'fail-at': Flags.integer({description: 'Exit 3 when any resource is at or over this percent.', default: 100, min: 1, max: 1000}),
-    top: Flags.integer({description: 'Show the N workloads that consume most of each quota\'d resource.', default: 0, min: 0, max: 100}),
-    'fail-on-missing': Flags.boolean({description: 'Exit 3 also when a pod lacks a request or limit that a quota requires.'}),
+    // The report's thresholds and sections mean nothing to a plan: refused with -f rather than ignored.
+    warn: Flags.integer({description: 'Percent at which a resource shows WARN.', default: 80, min: 1, max: 1000, exclusive: ['filename']}),
+    'fail-at': Flags.integer({description: 'Exit 3 when any resource is at or over this percent.', default: 100, min: 1, max: 1000, exclusive: ['filename']}),
+    top: Flags.integer({description: 'Show the N workloads that consume most of each quota\'d resource.', default: 0, min: 0, max: 100, exclusive: ['filename']}),
+    'fail-on-missing': Flags.boolean({description: 'Exit 3 also when a pod lacks a request or limit that a quota requires.', exclusive: ['filename']}),
     filename: Flags.string({
       char: 'f',
       multiple: true,
@@ -73,35 +66,7 @@ Plan mode (-f): would these manifests fit? Per quota key: used, what the manifes
 
   async run(): Promise<void> {
     const {flags} = await this.parse(QuotaReport)
-    const contexts = contextsToReport({
-      contexts: flags.context,
-      allContexts: flags['all-contexts'],
-      kubeconfig: flags.kubeconfig,
-      cluster: flags.cluster,
-      user: flags.user,
-      planMode: flags.filename !== undefined,
-    })
-    const connectTo = (context: string | undefined) => this.kube({...flags, context})
-    if (flags.filename !== undefined) {
-      const request = {files: flags.filename, namespace: flags.namespace, nodeCount: flags.nodes, now: new Date()}
-      const plan = await planQuotaFit(request, flags.offline ? undefined : () => connectTo(contexts[0]))
-      this.print(quotaPlanView(plan), flags.output, OUTPUTS.filter((format) => format !== 'wide'))
-      if (!plan.fits) this.exit(ExitCode.verdictNo)
-      return
-    }
-    const report = await collectFleetReport(contexts, connectTo, {
-      allNamespaces: flags['all-namespaces'],
-      namespaceSelector: this.labelSelector(flags.selector),
-      warnAtPercent: flags.warn,
-      failAtPercent: flags['fail-at'],
-      top: flags.top,
-      now: new Date(),
-    })
-    const view = quotaReportView(report, {noHeaders: flags['no-headers'], wide: flags.output === 'wide'})
-    this.print(view, flags.output, OUTPUTS, {noHeaders: flags['no-headers']})
-    for (const error of report.errors) this.out.error(`context "${error.context}": ${error.message}`)
-    const summary = quotaSummary(report)
-    const code = reportExitCode({failedContexts: report.errors.length, breached: summary.breached, missingRequests: summary.missingRequests, failOnMissing: flags['fail-on-missing']})
+    const code = await runQuotaReport(flags, this.session)
     if (code !== ExitCode.ok) this.exit(code)
   }
 }

@@ -1,5 +1,5 @@
-import type {ManifestCommand, ManifestFlag, PluginManifest} from '../plugin-manifest.js'
-import {SINGLE_COMMAND_ID} from '../plugin-manifest.js'
+import type {ManifestCommand, ManifestFlag, PluginManifest} from '../../command/plugin-manifest.js'
+import {SINGLE_COMMAND_ID} from '../../command/plugin-manifest.js'
 
 // Shaped like the oclif.manifest.json files the plugin builds write (flags
 // trimmed to the kinds completion distinguishes), so the tests do not depend

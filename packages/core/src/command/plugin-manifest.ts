@@ -1,4 +1,4 @@
-/** The parts of an oclif.manifest.json that completion reads. */
+/** The parts of an oclif.manifest.json that completion and direct runs (direct-run/) read. */
 export interface ManifestFlag {
   name: string
   char?: string
@@ -9,6 +9,10 @@ export interface ManifestFlag {
   default?: unknown
   allowNo?: boolean
   hidden?: boolean
+  multiple?: boolean
+  exclusive?: readonly string[]
+  dependsOn?: readonly string[]
+  relationships?: readonly unknown[]
 }
 
 export interface ManifestCommand {
