@@ -1,6 +1,6 @@
 import type {KubeObject} from '@kubeline/core'
 import {describe, expect, test} from 'vitest'
-import type {Pod} from './kubernetes-objects.js'
+import type {LimitRange, Pod} from './kubernetes-objects.js'
 import {NamespaceTally} from './namespace-tally.js'
 import {recomputeQuotaUsed} from './recompute-quota-used.js'
 import {container, pod} from './test-support/pod-builders.js'
@@ -60,6 +60,18 @@ describe('NamespaceTally', () => {
       {pod: 'debug', quota: 'compute', problem: 'must specify limits.memory for: shell; requests.cpu for: shell'},
       {pod: 'batch-1', quota: 'compute', problem: 'must specify limits.memory for: app'},
     ])
+  })
+
+  // The next replica goes through LimitRanger before the ResourceQuota admission checks it (upstream
+  // admission order: mutating plugins, then validating ones), so defaults supply what the pod lacks.
+  test.each<{name: string; defaults: Record<string, string>; want: string[]}>([
+    {name: 'a LimitRange default limit for memory (and so its request) leaves cpu missing', defaults: {memory: '256Mi'}, want: ['must specify requests.cpu for: shell']},
+    {name: 'LimitRange defaults for cpu and memory leave nothing missing', defaults: {cpu: '500m', memory: '256Mi'}, want: []},
+  ])('$name', ({defaults, want}) => {
+    const limitRange: LimitRange = {apiVersion: 'v1', kind: 'LimitRange', metadata: {name: 'defaults', namespace: 'payments'}, spec: {limits: [{type: 'Container', default: defaults}]}}
+    const tally = new NamespaceTally('payments', [compute, bestEffort], {now, top: 0, owners, limitRanges: [limitRange]})
+    for (const object of pods) tally.add(object)
+    expect(tally.missingRequests().map(({problem}) => problem)).toEqual(want)
   })
 
   test('forget drops one kind, so a restarted list is not counted twice', () => {

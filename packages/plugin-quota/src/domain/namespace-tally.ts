@@ -1,5 +1,6 @@
 import type {KubeObject} from '@kubeline/core'
-import type {Pod, ResourceQuota} from './kubernetes-objects.js'
+import type {LimitRange, Pod, ResourceQuota} from './kubernetes-objects.js'
+import {applyLimitRangeDefaults} from './limit-range-defaults.js'
 import {evaluatorFor, objectUsageList} from './object-usage.js'
 import type {EvaluatorKind} from './object-usage.js'
 import {missingQuotaRequests} from './pod-constraints.js'
@@ -15,6 +16,8 @@ export interface TallyOptions {
   top: number
   /** ReplicaSets and Jobs by uid, for --top. */
   owners: ReadonlyMap<string, KubeObject>
+  /** The namespace's LimitRanges: they default a pod's next replica before the quotas check it. */
+  limitRanges?: readonly LimitRange[]
 }
 
 export interface MissingRequests {
@@ -43,7 +46,8 @@ interface QuotaAccumulator {
 /**
  * What a namespace's pods, PVCs and Services charge its quotas, folded one object at a time
  * as list pages arrive: a cluster's pods are never held together, only sums per quota and
- * per workload, and the pods missing a request or limit. `forget` drops one evaluator's
+ * per workload, and the pods missing a request or limit once the namespace's LimitRanges have
+ * defaulted them (as their next replica will be). `forget` drops one evaluator's
  * share when its list restarts.
  */
 export class NamespaceTally {
@@ -71,11 +75,12 @@ export class NamespaceTally {
     let usage: ResourceList | undefined
     const usageOf = () => (usage ??= objectUsageList(object, {now: this.options.now}))
     const isPod = evaluatorFor(object) === 'pods'
+    const nextReplica = isPod ? this.nextReplicaOf(object as Pod) : undefined
     for (const accumulator of this.accumulators) {
       accumulator.used.add(object, usageOf)
-      if (!isPod || !quotaMatchesObject(accumulator.quota, object)) continue
-      accumulator.workloads?.add(owningWorkload(object, this.options.owners), usageOf())
-      const problem = missingQuotaRequests(object as Pod, accumulator.constrainedKeys)
+      if (nextReplica === undefined) continue
+      if (quotaMatchesObject(accumulator.quota, object)) accumulator.workloads?.add(owningWorkload(object, this.options.owners), usageOf())
+      const problem = quotaMatchesObject(accumulator.quota, nextReplica) ? missingQuotaRequests(nextReplica, accumulator.constrainedKeys) : undefined
       if (problem) this.missing.push({pod: object.metadata.name ?? '', quota: accumulator.quota.metadata.name ?? '', problem})
     }
   }
@@ -94,6 +99,12 @@ export class NamespaceTally {
       recomputed: () => used.used(),
       top: () => workloads?.top(this.options.top) ?? {},
     }))
+  }
+
+  /** The pod as its next replica reaches the quota check; without LimitRanges (most namespaces) the pod itself, cheaply. */
+  private nextReplicaOf(pod: Pod): Pod {
+    const limitRanges = this.options.limitRanges ?? []
+    return limitRanges.length === 0 ? pod : applyLimitRangeDefaults(pod, limitRanges)
   }
 
   /** Pods whose next replica a quota would reject, in the order they were added. */

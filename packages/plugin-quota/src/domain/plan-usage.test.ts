@@ -98,6 +98,19 @@ describe('planUsage: storage', () => {
     expect(planUsage([sts(3)], [fast, sts(2)]).delta).toMatchObject({persistentvolumeclaims: '1', 'requests.storage': '1Gi', pods: '1'})
   })
 
+  // The StatefulSet controller creates a claim <template>-<set>-<ordinal> only when none exists; claims kept
+  // after a scale-down or a deleted set (persistentVolumeClaimRetentionPolicy Retain) are reused.
+  test('a StatefulSet reuses claims that already exist', () => {
+    const retained = (name: string): KubeObject => ({...claim('fast'), metadata: {name, namespace: 'payments'}, spec: {storageClassName: 'fast', resources: {requests: {storage: '1Gi'}}}})
+    const sts = (replicas: number): KubeObject => ({
+      apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: {name: 'db', namespace: 'payments'},
+      spec: {replicas, template: {spec: {containers: [app()]}}, volumeClaimTemplates: [{metadata: {name: 'data'}, spec: {resources: {requests: {storage: '1Gi'}}}}]},
+    })
+    expect(planUsage([sts(3)], [fast, sts(1), retained('data-db-0'), retained('data-db-1')]).delta).toMatchObject({persistentvolumeclaims: '1', 'requests.storage': '1Gi', pods: '2'})
+    expect(planUsage([sts(2)], [fast, retained('data-db-0')]).delta).toMatchObject({persistentvolumeclaims: '1', 'requests.storage': '1Gi', pods: '2'})
+    expect(planUsage([sts(2)], [fast, {...retained('data-db-0'), metadata: {name: 'data-db-0', namespace: 'other'}}]).delta).toMatchObject({persistentvolumeclaims: '2'})
+  })
+
   test('expanding an existing claim charges the difference', () => {
     const existing = {...claim('fast')}
     const bigger: KubeObject = {...claim('fast'), spec: {storageClassName: 'fast', resources: {requests: {storage: '15Gi'}}}}
@@ -132,6 +145,33 @@ describe('planUsage: admission', () => {
   test('violations are reported with the server wording', () => {
     const plan = planUsage([deployment('web', 2, [container({cpu: '1'}, {cpu: '2'}, {name: 'app'})])], [limits])
     expect(plan.violations).toEqual([{kind: 'Deployment', namespace: 'payments', name: 'web', messages: ['maximum cpu usage per Container is 1, but limit is 2']}])
+  })
+
+  // Upstream apiserver admission/plugin/resourcequota/controller.go: "failed quota: <name>: <Constraints error>",
+  // podEvaluator.Constraints (pkg/quota/v1/evaluator/core/pods.go) checked on the pod LimitRanger has defaulted.
+  const bare = (name: string) => container(undefined, undefined, {name})
+  const constrained = quota('compute', {'requests.cpu': '2', 'limits.memory': '2Gi', pods: '10'})
+  test.each([
+    {name: 'a container without the request or limit a quota limits is rejected', cluster: [constrained], messages: ['failed quota: compute: must specify limits.memory for: app,init; requests.cpu for: app,init']},
+    {name: 'LimitRange defaults supply what the quota requires', cluster: [constrained, {...limits, spec: {limits: [{type: 'Container', default: {cpu: '500m', memory: '256Mi'}}]}}], messages: []},
+    {name: 'a quota whose scopes do not match the pod requires nothing', cluster: [quota('critical', {'requests.cpu': '2'}, {}, {scopeSelector: {matchExpressions: [{scopeName: 'PriorityClass', operator: 'In', values: ['critical']}]}})], messages: []},
+    {name: 'a quota without cpu or memory keys requires nothing', cluster: [quota('count', {pods: '10', 'requests.nvidia.com/gpu': '1'})], messages: []},
+  ])('$name', ({cluster, messages}) => {
+    const web = deployment('web', 2, [bare('app')])
+    ;(web.spec as {template: {spec: {initContainers: unknown[]}}}).template.spec.initContainers = [bare('init')]
+    const plan = planUsage([web], cluster as KubeObject[])
+    expect(plan.violations).toEqual(messages.length === 0 ? [] : [{kind: 'Deployment', namespace: 'payments', name: 'web', messages}])
+  })
+
+  // Upstream pkg/apis/core/validation ValidateResourceRequirements runs after admission, on the defaulted pod.
+  test('a request above the limit a LimitRange defaults makes the pod invalid', () => {
+    const big = {...deployment('web', 1, [container({cpu: '800m'}, undefined, {name: 'app'})])}
+    ;(big.spec as {template: {spec: {initContainers: unknown[]}}}).template.spec.initContainers = [container({cpu: '600m'}, undefined, {name: 'init'})]
+    const plan = planUsage([big], [{...limits, spec: {limits: [{type: 'Container', default: {cpu: '500m'}}]}}])
+    expect(plan.violations).toEqual([{kind: 'Deployment', namespace: 'payments', name: 'web', messages: [
+      'spec.containers[0].resources.requests: Invalid value: "800m": must be less than or equal to cpu limit of 500m',
+      'spec.initContainers[0].resources.requests: Invalid value: "600m": must be less than or equal to cpu limit of 500m',
+    ]}])
   })
 })
 

@@ -1,9 +1,11 @@
 import type {KubeObject} from '@kubeline/core'
 import {defaultStorageClassName} from './default-storage-class.js'
-import {namespacedName, type LimitRange, type PersistentVolumeClaim, type ResourceQuota} from './kubernetes-objects.js'
+import {namespacedName, type LimitRange, type PersistentVolumeClaim, type Pod, type ResourceQuota} from './kubernetes-objects.js'
 import {limitRangeViolations} from './limit-range-validation.js'
 import {isClusterScopedKind, qualifiedResourceOf} from './object-count-usage.js'
-import {quotaMatchesObject} from './quota-scopes.js'
+import {missingQuotaRequests} from './pod-constraints.js'
+import {quotaHard, quotaMatchesObject} from './quota-scopes.js'
+import {invalidResourceRequirements} from './invalid-resource-requirements.js'
 import {addResourceLists, formatResourceList, type ResourceList} from './resource-list.js'
 import {peakDelta, steadyUsage, usageModel, type AdmissionContext, type UsageModel} from './usage-model.js'
 
@@ -38,7 +40,9 @@ export interface UsagePlan {
   delta: Record<string, string>
   /** Per ResourceQuota (`namespace/name`): the delta of what its scopes match, for quotaFit. */
   deltaByQuota: Record<string, Record<string, string>>
-  /** LimitRange rejections, in the API server's words. */
+  /** What the API server would refuse (the object or the pods it creates), in its words: LimitRange
+   * violations, `failed quota: <name>: must specify …`, requests above their (defaulted) limits and other invalid
+   * requests (a GPU request without its limit). */
   violations: (ObjectRef & {messages: string[]})[]
   notes: string[]
 }
@@ -48,8 +52,9 @@ export interface UsagePlan {
  * the cluster's current objects (ResourceQuotas, LimitRanges, StorageClasses, Nodes, and
  * the live versions of objects being updated). Like the API server it defaults requests from
  * limits, then applies LimitRange defaults, defaults PVCs to the default StorageClass,
- * expands workloads into pods (usageModel/workloadPods), and charges each quota only what its
- * scopes match. Objects that already exist replace their current usage (an upgrade does not
+ * expands workloads into pods (usageModel/workloadPods; StatefulSet claims that exist are
+ * reused), and charges each quota only what its scopes match. Pods are checked as admission
+ * would: LimitRange min/max/ratio, the quotas' "must specify" constraints, request <= limit. Objects that already exist replace their current usage (an upgrade does not
  * double count); rolling updates are charged at their peak (peakDelta).
  * Not visible to a client, so not modelled: admission `limitedResources`, mutating
  * webhooks, concurrent changes by others.
@@ -67,20 +72,23 @@ export function planUsage(manifests: readonly KubeObject[], cluster: readonly Ku
       limitRanges: cluster.filter((object): object is LimitRange => object.kind === 'LimitRange' && object.metadata.namespace === namespace),
       defaultStorageClass,
       nodeCount: options.nodeCount ?? (nodes > 0 ? nodes : undefined),
+      existingClaimNames: new Set(cluster.filter((object) => object.kind === 'PersistentVolumeClaim' && object.metadata.namespace === namespace).map((claim) => claim.metadata.name ?? '')),
     }
-    const existing = cluster.find((object) => sameObject(object, manifest, namespace))
+    const namespaceQuotas = quotas.filter((quota) => quota.metadata.namespace === namespace)
+    // A planned quota or LimitRange joins `cluster` as the manifest itself (withPlannedAdmissionPolicies): it is new.
+    const existing = cluster.find((object) => object !== manifest && sameObject(object, manifest, namespace))
     const current = existing === undefined ? undefined : usageModel(existing, namespace, context, Number.MAX_SAFE_INTEGER)
     const next = usageModel(manifest, namespace, context, current?.replicas ?? 0)
     const everything = (): boolean => true
     const delta = peakDelta(current, next, everything, options.now)
     total = addResourceLists(total, delta)
-    for (const quota of quotas.filter((q) => q.metadata.namespace === namespace)) {
+    for (const quota of namespaceQuotas) {
       const key = namespacedName(quota)
       deltaByQuota[key] = addResourceLists(deltaByQuota[key]!, peakDelta(current, next, (object) => quotaMatchesObject(quota, object), options.now))
     }
     const ref = {kind: manifest.kind, namespace, name: manifest.metadata.name ?? ''}
     plan.objects.push({...ref, action: existing ? 'update' : 'create', replicas: next.replicas, surge: next.surge, usage: formatResourceList(steadyUsage(next, everything, options.now)), delta: formatResourceList(delta)})
-    const messages = admissionViolations(next, context)
+    const messages = admissionViolations(next, context, namespaceQuotas)
     if (messages.length > 0) plan.violations.push({...ref, messages})
     plan.notes.push(...next.notes)
   }
@@ -89,10 +97,21 @@ export function planUsage(manifests: readonly KubeObject[], cluster: readonly Ku
   return plan
 }
 
-function admissionViolations(model: UsageModel, context: AdmissionContext): string[] {
+function admissionViolations(model: UsageModel, context: AdmissionContext, quotas: readonly ResourceQuota[]): string[] {
   const claims = model.charged.filter((object): object is PersistentVolumeClaim => object.kind === 'PersistentVolumeClaim' && object.apiVersion === 'v1')
-  const podMessages = model.pod === undefined ? [] : limitRangeViolations(model.pod, context.limitRanges)
+  const pod = model.pod
+  const podMessages = pod === undefined ? [] : [...limitRangeViolations(pod, context.limitRanges), ...quotaConstraintFailures(pod, quotas), ...invalidResourceRequirements(pod)]
   return [...new Set([...podMessages, ...claims.flatMap((claim) => limitRangeViolations(claim, context.limitRanges))])]
+}
+
+/** Upstream CheckRequest: every quota matching the pod runs podEvaluator.Constraints first. */
+function quotaConstraintFailures(pod: Pod, quotas: readonly ResourceQuota[]): string[] {
+  return quotas
+    .filter((quota) => quotaMatchesObject(quota, pod))
+    .flatMap((quota) => {
+      const problem = missingQuotaRequests(pod, Object.keys(quotaHard(quota)))
+      return problem === undefined ? [] : [`failed quota: ${quota.metadata.name ?? ''}: ${problem}`]
+    })
 }
 
 function sameObject(candidate: KubeObject, manifest: KubeObject, namespace: string): boolean {

@@ -60,6 +60,25 @@ describe('quotaPlan', () => {
     expect(plan.fits).toBe(true)
   })
 
+  test('online, the quotas and LimitRanges among the manifests replace or join the live ones, as Helm installs them first', () => {
+    const live = quota('compute', {pods: '4', 'requests.cpu': '1'}, {pods: '2', 'requests.cpu': '200m'})
+    const raised = {...quota('compute', {pods: '10', 'requests.cpu': '2'}), status: undefined}
+    const added = {...quota('deployments', {'count/deployments.apps': '1'}), status: undefined}
+    const defaults: LimitRange = {apiVersion: 'v1', kind: 'LimitRange', metadata: {name: 'defaults', namespace: 'payments'}, spec: {limits: [{type: 'Container', default: {cpu: '250m'}}]}}
+    const bare = deployment('web', 3, [{name: 'app'}])
+    const plan = quotaPlan([raised, added, defaults as KubeObject, bare], [live, runningPod], online)
+    expect(plan.violations).toEqual([])
+    expect(plan.fits).toBe(true)
+    expect(plan.quotas).toEqual([
+      expect.objectContaining({name: 'compute', fits: true, lines: [
+        expect.objectContaining({resource: 'pods', used: '2', requested: '3', after: '5', hard: '10'}),
+        expect.objectContaining({resource: 'requests.cpu', used: '200m', requested: '750m', after: '950m', hard: '2'}),
+      ]}),
+      expect.objectContaining({name: 'deployments', fits: true, lines: [expect.objectContaining({resource: 'count/deployments.apps', used: '0', requested: '1', after: '1', hard: '1'})]}),
+    ])
+    expect(plan.objects.map(({kind, name, action}) => `${action} ${kind}/${name}`)).toEqual(['update ResourceQuota/compute', 'create ResourceQuota/deployments', 'create LimitRange/defaults', 'create Deployment/web'])
+  })
+
   test('a LimitRange rejection makes the plan not fit even when every quota has room', () => {
     const limits: LimitRange = {apiVersion: 'v1', kind: 'LimitRange', metadata: {name: 'max', namespace: 'payments'}, spec: {limits: [{type: 'Container', max: {cpu: '150m'}}]}}
     const plan = quotaPlan([deployment('web', 1, [app()])], [limits as KubeObject], online)

@@ -2,6 +2,7 @@ import {Quantity, baseUnitValue} from '@kubeline/core'
 import type {KubeObject} from '@kubeline/core'
 import {namespacedName, type ResourceQuota} from './kubernetes-objects.js'
 import {planUsage, type PlanOptions, type PlannedObject, type UsagePlan} from './plan-usage.js'
+import {withPlannedAdmissionPolicies} from './planned-admission-policies.js'
 import {quotaFit} from './quota-fit.js'
 import {recomputeQuotaUsed} from './recompute-quota-used.js'
 import {formatResourceList, parseResourceList} from './resource-list.js'
@@ -60,14 +61,17 @@ export const CLIENT_BLIND_SPOTS = [
  * quota. "Used" is status.used, as the API server compares against; keys status.used does not
  * report yet (a new quota) are recomputed from the objects, with a note, because the API
  * server would refuse them with "status unknown for quota" until its controller catches up.
+ * Online, the ResourceQuotas and LimitRanges among the manifests take effect before the other
+ * objects' pods are admitted (withPlannedAdmissionPolicies); offline they are `cluster` already.
  */
 export function quotaPlan(manifests: readonly KubeObject[], cluster: readonly KubeObject[], options: QuotaPlanOptions): QuotaPlan {
-  const usage = planUsage(manifests, cluster, options)
-  const quotas = cluster.filter((object): object is ResourceQuota => object.kind === 'ResourceQuota' && object.apiVersion === 'v1')
+  const planned = options.offline ? cluster : withPlannedAdmissionPolicies(cluster, manifests)
+  const usage = planUsage(manifests, planned, options)
+  const quotas = planned.filter((object): object is ResourceQuota => object.kind === 'ResourceQuota' && object.apiVersion === 'v1')
   const notes: string[] = []
   const usedByQuota = Object.fromEntries(
     quotas.map((quota) => {
-      const recomputed = recomputeQuotaUsed(quota, cluster, {now: options.now})
+      const recomputed = recomputeQuotaUsed(quota, planned, {now: options.now})
       const reported = formatResourceList(parseResourceList(quota.status?.used))
       const missing = Object.keys(recomputed).filter((key) => !Object.hasOwn(reported, key))
       if (missing.length > 0 && !options.offline) {

@@ -22,11 +22,15 @@ export interface AdmissionContext {
   limitRanges: readonly LimitRange[]
   defaultStorageClass: string | undefined
   nodeCount?: number
+  /** Names of the PersistentVolumeClaims that exist in the namespace: a StatefulSet reuses them. */
+  existingClaimNames?: ReadonlySet<string>
 }
 
 /**
  * The model of an object in `namespace`. StatefulSet claims are charged only for ordinals
- * from `claimsFromOrdinal` on (existing claims outlive updates and are already charged).
+ * from `claimsFromOrdinal` on (existing claims outlive updates and are already charged), and
+ * only when no claim of their name (`<template>-<set>-<ordinal>`, as the StatefulSet
+ * controller names them) exists: claims retained after a scale-down are reused.
  */
 export function usageModel(object: KubeObject, namespace: string, context: AdmissionContext, claimsFromOrdinal = 0): UsageModel {
   const placed = {...object, metadata: {...object.metadata, namespace}}
@@ -35,8 +39,11 @@ export function usageModel(object: KubeObject, namespace: string, context: Admis
   }
   const workload = workloadPods(placed, namespace, {nodeCount: context.nodeCount})
   if (workload === undefined) return {charged: [placed], replicas: 0, surge: 0, notes: []}
-  const claimCount = Math.max(0, workload.replicas - claimsFromOrdinal)
-  const claims = Array.from({length: claimCount}, () => workload.claimsPerReplica.map((claim) => withDefaultStorageClass(claim, context.defaultStorageClass))).flat()
+  const ordinals = Array.from({length: Math.max(0, workload.replicas - claimsFromOrdinal)}, (_, index) => claimsFromOrdinal + index)
+  const isNew = (claim: PersistentVolumeClaim, ordinal: number) => !context.existingClaimNames?.has(`${claim.metadata.name ?? ''}-${placed.metadata.name ?? ''}-${ordinal}`)
+  const claims = ordinals.flatMap((ordinal) =>
+    workload.claimsPerReplica.filter((claim) => isNew(claim, ordinal)).map((claim) => withDefaultStorageClass(claim, context.defaultStorageClass)),
+  )
   const self = placed.kind === 'Pod' && placed.apiVersion === 'v1' ? [] : [placed]
   return {
     charged: [...self, ...workload.children, ...claims],

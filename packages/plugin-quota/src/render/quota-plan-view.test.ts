@@ -18,13 +18,30 @@ describe('quotaPlanView', () => {
     expect(lines[2]).toMatch(/^payments\s+compute\s+requests\.memory\s+1Gi\s+\+3Gi\s+4Gi\s+8Gi\s+yes$/)
     expect(text).toContain('REJECTED BY QUOTA')
     expect(text).toMatch(/payments\s+compute\s+exceeded quota: compute, requested: requests\.cpu=600m, used: requests\.cpu=500m, limited: requests\.cpu=1\n/)
-    expect(text.trimEnd().split('\n').at(-1)).toBe('Does not fit: 1 quota(s) exceeded, 0 object(s) rejected by a LimitRange.')
+    expect(text.trimEnd().split('\n').at(-1)).toBe('Does not fit: 1 quota(s) exceeded, 0 object(s) rejected.')
   })
 
   test('a plan that fits has no rejection section', () => {
     const text = quotaPlanView(planOf('2')).text!()
     expect(text).not.toContain('REJECTED BY QUOTA')
-    expect(text).toMatch(/\nFits: every quota has room and no LimitRange rejects an object\.\n$/)
+    expect(text).toMatch(/\nFits: every quota has room and no object would be rejected\.\n$/)
+  })
+
+  test('--no-headers: only the quota rows, for awk', () => {
+    const text = quotaPlanView(planOf('1'), {noHeaders: true}).text!()
+    expect(text.split('\n')).toEqual([
+      expect.stringMatching(/^payments\s+compute\s+requests\.cpu\s+500m\s+\+600m\s+1100m\s+1000m\s+NO$/),
+      expect.stringMatching(/^payments\s+compute\s+requests\.memory\s+1Gi\s+\+3Gi\s+4Gi\s+8Gi\s+yes$/),
+      '',
+    ])
+  })
+
+  test('objects the API server would refuse are listed whatever refuses them', () => {
+    const bare = {...deployment('web', 1, [{name: 'app'}])}
+    const plan = quotaPlan([bare], [quota('compute', {'requests.cpu': '2'}, {'requests.cpu': '0'})], {namespace: 'payments', offline: false})
+    const text = quotaPlanView({context: 'prod', namespace: 'payments', ...plan}).text!()
+    expect(text).toMatch(/\nREJECTED OBJECTS \(the API server would refuse these objects or their pods\)\nNAMESPACE\s+OBJECT\s+MESSAGE\npayments\s+deployment\/web\s+failed quota: compute: must specify requests\.cpu for: app\n/)
+    expect(text.trimEnd().split('\n').at(-1)).toBe('Does not fit: 0 quota(s) exceeded, 1 object(s) rejected.')
   })
 
   test('markdown: the same rows as a table, sections in bold, notes as a list', () => {

@@ -11,10 +11,11 @@ export interface QuotaPlanRow {
 
 /**
  * `-o json|yaml`: the QuotaPlan document (docs/quota-report.md). Table: one row per quota key
- * the manifests change, quantities of a row in one unit; then the LimitRange violations, the
- * API server's `exceeded quota:` messages and the notes, each only when it has rows.
+ * the manifests change, quantities of a row in one unit; then the objects the API server would
+ * refuse, its `exceeded quota:` messages and the notes, each only when it has rows (all left
+ * out with --no-headers, for awk).
  */
-export function quotaPlanView(plan: QuotaPlanResult): ResultView<QuotaPlanRow> {
+export function quotaPlanView(plan: QuotaPlanResult, options: {noHeaders?: boolean} = {}): ResultView<QuotaPlanRow> {
   const table: TableView<QuotaPlanRow> = {
     columns: [
       {header: 'NAMESPACE', value: (row) => row.quota.namespace},
@@ -43,7 +44,9 @@ export function quotaPlanView(plan: QuotaPlanResult): ResultView<QuotaPlanRow> {
       notes: plan.notes,
     }),
     text: () =>
-      [table.rows.length > 0 ? renderTable(table) : empty, ...sections.map(({title, view}) => `\n${title}\n${renderTable(view)}`), notes(plan, 'NOTES'), `\n${verdict(plan)}\n`].join(''),
+      options.noHeaders
+        ? renderTable(table, {noHeaders: true})
+        : [table.rows.length > 0 ? renderTable(table) : empty, ...sections.map(({title, view}) => `\n${title}\n${renderTable(view)}`), notes(plan, 'NOTES'), `\n${verdict(plan)}\n`].join(''),
     markdown: () =>
       [table.rows.length > 0 ? renderMarkdownTable(table) : empty, ...sections.map(({title, view}) => `\n**${title}**\n\n${renderMarkdownTable(view)}`), notes(plan, '**Notes**\n'), `\n**${verdict(plan)}**\n`].join(''),
   }
@@ -51,7 +54,7 @@ export function quotaPlanView(plan: QuotaPlanResult): ResultView<QuotaPlanRow> {
 
 function planSections(plan: QuotaPlanResult): ReportSection[] {
   return [
-    section('LIMITRANGE VIOLATIONS (the API server would reject these objects)', ['NAMESPACE', 'OBJECT', 'MESSAGE'],
+    section('REJECTED OBJECTS (the API server would refuse these objects or their pods)', ['NAMESPACE', 'OBJECT', 'MESSAGE'],
       plan.violations.flatMap((violation) => violation.messages.map((message) => [violation.namespace, `${violation.kind.toLowerCase()}/${violation.name}`, message]))),
     section('REJECTED BY QUOTA', ['NAMESPACE', 'QUOTA', 'MESSAGE'],
       plan.quotas.flatMap((quota) => (quota.message === undefined ? [] : [[quota.namespace, quota.name, quota.message]]))),
@@ -63,9 +66,9 @@ function notes(plan: QuotaPlanResult, title: string): string {
 }
 
 function verdict(plan: QuotaPlanResult): string {
-  if (plan.fits) return 'Fits: every quota has room and no LimitRange rejects an object.'
+  if (plan.fits) return 'Fits: every quota has room and no object would be rejected.'
   const over = plan.quotas.filter((quota) => !quota.fits).length
-  return `Does not fit: ${over} quota(s) exceeded, ${plan.violations.length} object(s) rejected by a LimitRange.`
+  return `Does not fit: ${over} quota(s) exceeded, ${plan.violations.length} object(s) rejected.`
 }
 
 /** used, requested, after and hard in one human unit, so a row reads at a glance. */

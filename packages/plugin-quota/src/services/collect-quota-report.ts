@@ -47,7 +47,7 @@ async function collectWithPods(kube: KubeClient, request: QuotaReportRequest, sc
     request.top > 0 ? ownerLookup(kube, scope) : Promise.resolve(new Map<string, KubeObject>()),
   ])
   const reported = names.filter((namespace) => !across || quotas.has(namespace) || limitRanges.has(namespace)).sort()
-  const tallies = new Map(reported.map((namespace) => [namespace, new NamespaceTally(namespace, quotas.get(namespace) ?? [], {now: request.now, top: request.top, owners})]))
+  const tallies = new Map(reported.map((namespace) => [namespace, new NamespaceTally(namespace, quotas.get(namespace) ?? [], {now: request.now, top: request.top, owners, limitRanges: limitRanges.get(namespace) ?? []})]))
   const pagesOf = (type: ResourceType) => (type === RESOURCES.pods ? podPages : kube.listPages(type, {namespace: scope}))
   await Promise.all(chargedKindsOf([...quotas.values()].flat()).map((type) => foldPages(type, pagesOf(type), tallies)))
   return {

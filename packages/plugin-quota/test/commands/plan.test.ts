@@ -116,6 +116,43 @@ describe('kubectl quota-report -f (plan mode)', () => {
     expect(tooBig.stdout).toMatch(new RegExp(`${ns}\\s+deployment/big\\s+maximum cpu usage per Container is 1, but limit is 2`))
   })
 
+  test('a quota on cpu or memory rejects pods that do not declare it, even with room to spare', async () => {
+    const ns = await cluster.createNamespace('plan-must-specify')
+    await cluster.apply([quota({'requests.cpu': '4', 'limits.memory': '4Gi'}, {'requests.cpu': '0', 'limits.memory': '0'})], ns)
+    const run = await quotaReport(['-n', ns, '-f', manifestFile([deployment('web', 2, {requests: {cpu: '100m'}})]), '-o', 'json'])
+    expect(run.code).toBe(3)
+    const plan = JSON.parse(run.stdout)
+    expect(plan.fits).toBe(false)
+    expect(plan.quotas).toEqual([expect.objectContaining({name: 'compute', fits: true})])
+    expect(plan.violations).toEqual([{kind: 'Deployment', namespace: ns, name: 'web', messages: ['failed quota: compute: must specify limits.memory for: app']}])
+  })
+
+  test('--no-headers prints only the quota rows; the report\'s gates are refused with -f', async () => {
+    const ns = await cluster.createNamespace('plan-no-headers')
+    await cluster.apply([quota({'requests.cpu': '2', pods: '10'}, {'requests.cpu': '500m', pods: '2'})], ns)
+    const file = manifestFile([deployment('web', 3)])
+    const run = await quotaReport(['-n', ns, '-f', file, '--no-headers'])
+    expect(run.code).toBe(0)
+    expect(run.stdout.split('\n')).toEqual([expect.stringMatching(new RegExp(`^${ns}\\s+compute\\s+pods\\s`)), expect.stringMatching(/\srequests\.cpu\s/), ''])
+    for (const flag of [['--top', '3'], ['--fail-at', '90'], ['--warn', '50'], ['--fail-on-missing']]) {
+      const refused = await quotaReport(['-n', ns, '-f', file, ...flag])
+      expect(refused.code, flag.join(' ')).toBe(2)
+      expect(refused.stderr).toContain(`${flag[0]}`)
+      expect(refused.stdout).toBe('')
+    }
+  })
+
+  test('a chart that raises its quota and brings its LimitRange is checked against them', async () => {
+    const ns = await cluster.createNamespace('plan-own-quota')
+    await cluster.apply([quota({'requests.cpu': '1', pods: '2'}, {'requests.cpu': '0', pods: '2'})], ns)
+    const raised = {...quota({'requests.cpu': '2', pods: '10'}, {}), status: undefined}
+    const run = await quotaReport(['-n', ns, '-f', manifestFile([raised, limitRange, deployment('web', 3, {})])])
+    expect(run.stderr).toBe('')
+    expect(run.code).toBe(0)
+    expect(run.stdout).toMatch(new RegExp(`^${ns}\\s+compute\\s+pods\\s+2\\s+\\+3\\s+5\\s+10\\s+yes$`, 'm'))
+    expect(run.stdout).toMatch(new RegExp(`^${ns}\\s+compute\\s+requests\\.cpu\\s+0m\\s+\\+750m\\s+750m\\s+2000m\\s+yes$`, 'm'))
+  })
+
   test('-o json is the QuotaPlan contract', async () => {
     const ns = await cluster.createNamespace('plan-json')
     await cluster.apply([quota({'requests.memory': '1Gi'}, {'requests.memory': '256Mi'})], ns)

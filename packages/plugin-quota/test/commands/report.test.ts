@@ -86,6 +86,15 @@ describe('kubectl quota-report', () => {
     expect((await quotaReport(['-n', ns, '--fail-on-missing'])).code).toBe(3)
   })
 
+  test('a pod whose next replica a LimitRange defaults is not missing anything; --fail-on-missing passes', async () => {
+    const ns = await cluster.createNamespace('quota-defaulted')
+    // The pod predates the LimitRange; its next replica will get the 100m default request.
+    await cluster.apply([quota('compute', {'requests.cpu': '1'}, {'requests.cpu': '0'}), limitRange, pod('legacy')], ns)
+    const run = await quotaReport(['-n', ns, '--fail-on-missing', '-o', 'json'])
+    expect(run.code).toBe(0)
+    expect(JSON.parse(run.stdout).namespaces[0].missingRequests).toEqual([])
+  })
+
   test('-A lists namespaces without a quota or LimitRange; --no-headers prints only quota rows', async () => {
     const guarded = await cluster.createNamespace('quota-all')
     const open = await cluster.createNamespace('quota-open')
