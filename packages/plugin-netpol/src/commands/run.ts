@@ -3,6 +3,7 @@ import {ExitCode, KubeCommand, UsageError} from '@kubeline/core'
 import {reportPassed} from '../domain/netpol-test-report.js'
 import {clusterSource, clusterSourceFlags, evaluationFlags, evaluationOptions} from '../netpol-flags.js'
 import {probeFlags, proberFromFlags} from '../probe-flags.js'
+import {addressOfPodsWarning} from '../render/address-of-pods-warning.js'
 import {junitReport} from '../render/junit-report.js'
 import {tapReport} from '../render/tap-report.js'
 import {testReportView} from '../render/test-report-view.js'
@@ -43,10 +44,11 @@ export default class Run extends KubeCommand {
     if (args.suite === '-' && flags.filename?.includes('-')) throw new UsageError('INVALID_ARGUMENT', 'stdin ("-") can be read only once: pass the suite or -f as -, not both')
     const suites = await readTestSuites(args.suite)
     const makeProber = flags.probe ? proberFromFlags(flags) : undefined
-    const report = await runTestSuites(clusterSource(flags, () => this.kube(flags)), suites, evaluationOptions(flags), makeProber)
+    const {report, addressesOfPods} = await runTestSuites(clusterSource(flags, () => this.kube(flags)), suites, evaluationOptions(flags), makeProber)
     if (flags.output === 'junit') this.out.result(junitReport(report))
     else if (flags.output === 'tap') this.out.result(tapReport(report))
     else this.print(testReportView(report), flags.output, OUTPUTS)
+    for (const address of addressesOfPods) this.out.warn(addressOfPodsWarning(address))
     if (!reportPassed(report)) this.exit(ExitCode.verdictNo)
   }
 }

@@ -7,6 +7,9 @@ import {evaluateTraffic} from '../domain/evaluate-traffic.js'
 import type {ProbeResult} from '../domain/live-probe.js'
 import type {NetpolTestReport, TestCaseResult} from '../domain/netpol-test-report.js'
 import {testCaseStatus} from '../domain/netpol-test-report.js'
+import type {AddressOfPods, EndpointPlace} from './addresses-of-pods.js'
+import {addressesOfPods} from './addresses-of-pods.js'
+import type {EndpointSpec} from './endpoint-spec.js'
 import type {ClusterSource, LoadedCluster} from './load-cluster.js'
 import {loadCluster} from './load-cluster.js'
 import type {NetpolTestCase, NetpolTestSuite} from './parse-test-suite.js'
@@ -30,13 +33,19 @@ interface CheckedCase {
   refs?: {source: EndpointRef; destination: EndpointRef}
 }
 
+export interface TestSuitesRun {
+  report: NetpolTestReport
+  /** The cases' `ip:` endpoints that are addresses of pods, as check warns about them (not part of the report). */
+  addressesOfPods: AddressOfPods[]
+}
+
 /**
  * `run`: every case checked statically, as `check` does, against one load of the cluster (policies
  * compiled once). A case whose pod or workload does not exist is an `error` result, so one
  * renamed Deployment does not hide the other cases of a CI report. With a prober (`--probe`), each
  * case is also probed live, and passes only when the policies and the network both do as expected.
  */
-export async function runTestSuites(source: ClusterSource, suites: readonly NetpolTestSuite[], options: EvaluationOptions, makeProber?: MakeProber): Promise<NetpolTestReport> {
+export async function runTestSuites(source: ClusterSource, suites: readonly NetpolTestSuite[], options: EvaluationOptions, makeProber?: MakeProber): Promise<TestSuitesRun> {
   const cluster = await loadCluster(makeProber === undefined ? source : liveSource(source))
   const checked = await checkSuites(cluster, suites, options)
   if (makeProber !== undefined && cluster.kube !== undefined) {
@@ -44,7 +53,16 @@ export async function runTestSuites(source: ClusterSource, suites: readonly Netp
     const live = await probeConnections(makeProber(cluster.kube), planned)
     checked.flat().forEach((item, index) => withLive(item.result, live[index] as ProbeResult))
   }
-  return {suites: suites.map((suite, index) => ({name: suite.name, source: suite.source, cases: (checked[index] ?? []).map((item) => item.result)}))}
+  const report = {suites: suites.map((suite, index) => ({name: suite.name, source: suite.source, cases: (checked[index] ?? []).map((item) => item.result)}))}
+  return {report, addressesOfPods: addressesOfPods(cluster.state.pods, suites.flatMap(caseEndpoints))}
+}
+
+/** Each case's `from` and `to`, with where it was written. */
+function caseEndpoints(suite: NetpolTestSuite): {place: EndpointPlace; spec: EndpointSpec}[] {
+  return suite.cases.flatMap(({name, fromSpec, toSpec}) => [
+    {place: {field: 'from', testCase: name, suite: suite.name}, spec: fromSpec},
+    {place: {field: 'to', testCase: name, suite: suite.name}, spec: toSpec},
+  ])
 }
 
 /** `probe SUITE`: every case probed live and compared with the policies' verdict (not with `expect`). */

@@ -1,8 +1,7 @@
 import {runPlugin, startE2eCluster} from '@kubeline/sandbox/e2e'
 import type {E2eCluster} from '@kubeline/sandbox/e2e'
-import type {KubeObject} from '@kubeline/core'
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
-import {DENY_ALL_BUT_A_TO_B, PODS_A_B_C, deployment, manifestList, networkPolicy, pod, sidecarMetrics, waitForPods} from '../fixtures/netpol-objects.js'
+import {DENY_ALL_BUT_A_TO_B, PODS_A_B_C, deployment, manifestList, networkPolicy, pod, podsABCWithAddresses, sidecarMetrics, waitForPods} from '../fixtures/netpol-objects.js'
 
 let cluster: E2eCluster
 let ns: string
@@ -201,9 +200,7 @@ describe('netpol-test check', () => {
   })
 
   test('ip: of a pod\'s own address is still evaluated as an address, with a warning naming the pod to use instead', async () => {
-    const withIp = (object: KubeObject, ip: string) => ({...object, metadata: {...object.metadata, namespace: 'x'}, status: {podIP: ip, podIPs: [{ip}]}})
-    const objects = [...PODS_A_B_C.map((object, i) => withIp(object, `10.0.0.${i + 1}`)), ...DENY_ALL_BUT_A_TO_B.map((object) => ({...object, metadata: {...object.metadata, namespace: 'x'}}))]
-    const run = await runPlugin('kubectl-netpol_test', ['check', '--offline', '-f', '-', '--from', 'ip:10.0.0.1', '--to', 'x/b', '--port', '80'], {kubeconfig: '/nonexistent/kubeconfig', stdin: manifestList(objects)})
+    const run = await runPlugin('kubectl-netpol_test', ['check', '--offline', '-f', '-', '--from', 'ip:10.0.0.1', '--to', 'x/b', '--port', '80'], {kubeconfig: '/nonexistent/kubeconfig', stdin: manifestList(podsABCWithAddresses())})
     expect(run.code).toBe(3)
     expect(run.stdout).toMatch(/^DENY 10\.0\.0\.1 -> x\/b TCP\/80\n/)
     expect(run.stderr).toBe('Warning: --from ip:10.0.0.1 is the address of pod x/a, but ip: is evaluated as an address outside the pod network, where only ipBlock peers match: for the pod, pass --from x/a\n')

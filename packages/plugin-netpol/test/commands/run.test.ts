@@ -4,7 +4,7 @@ import {join} from 'node:path'
 import {runPlugin, startE2eCluster} from '@kubeline/sandbox/e2e'
 import type {E2eCluster} from '@kubeline/sandbox/e2e'
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
-import {DENY_ALL_BUT_A_TO_B, PODS_A_B_C, deployment, manifestList, networkPolicy, waitForPods} from '../fixtures/netpol-objects.js'
+import {DENY_ALL_BUT_A_TO_B, PODS_A_B_C, deployment, manifestList, networkPolicy, podsABCWithAddresses, waitForPods} from '../fixtures/netpol-objects.js'
 
 let cluster: E2eCluster
 let ns: string
@@ -163,6 +163,26 @@ describe('netpol-test run', () => {
     const run = await runPlugin('kubectl-netpol_test', ['run', '--offline', '-f', '-', suites, '-o', 'tap'], {kubeconfig: '/nonexistent/kubeconfig', stdin: manifestList(objects)})
     expect(run).toMatchObject({code: 0, stderr: ''})
     expect(run.stdout).toBe('TAP version 14\n1..2\nok 1 - allowed: x/a -> x/b TCP/80\nok 2 - denied: x/b -> x/a TCP/80\n')
+  })
+
+  test('an ip: of a pod\'s address is warned about once per address, as check does, on stderr only', async () => {
+    const suite = await suiteFile('addresses.yaml', [
+      {name: 'a to the address of b', from: 'x/a', to: 'ip:10.0.0.2', port: 80, expect: 'allow'},
+      {name: 'the address of b to c', from: 'ip:10.0.0.2', to: 'x/c', port: 80, expect: 'deny'},
+      {name: 'an outside address to b', from: 'ip:203.0.113.7', to: 'x/b', port: 80, expect: 'deny'},
+      {name: 'the address of a to b', from: 'ip:10.0.0.1', to: 'x/b', port: 80, expect: 'deny'},
+    ])
+    const run = (output: string) => runPlugin('kubectl-netpol_test', ['run', '--offline', '-f', '-', suite, '-o', output], {kubeconfig: '/nonexistent/kubeconfig', stdin: manifestList(podsABCWithAddresses())})
+    const warnings = [
+      'Warning: to: ip:10.0.0.2 (case "a to the address of b" of suite shop) is the address of pod x/b, but ip: is evaluated as an address outside the pod network, where only ipBlock peers match: for the pod, write to: x/b',
+      'Warning: from: ip:10.0.0.1 (case "the address of a to b" of suite shop) is the address of pod x/a, but ip: is evaluated as an address outside the pod network, where only ipBlock peers match: for the pod, write from: x/a',
+      '',
+    ].join('\n')
+    const table = await run('table')
+    expect(table).toMatchObject({code: 0, stderr: warnings})
+    const json = await run('json')
+    expect(json).toMatchObject({code: 0, stderr: warnings})
+    expect(JSON.parse(json.stdout)).toMatchObject({kind: 'NetpolTestReport', summary: {cases: 4, passed: 4}})
   })
 
   test.each([
