@@ -47,11 +47,15 @@ describe('main: the kubectl_complete-<plugin> answer', () => {
     ['@kubeline/plugin-rollout', 'pause', 'deployments'],
     ['@kubeline/plugin-rollout', 'set-weight', 'deployments'],
     ['@kubeline/plugin-rollout', 'retry', 'deployments'],
+    ['@kubeline/plugin-rollout', 'bluegreen:start', 'deployments'],
+    ['@kubeline/plugin-rollout', 'bluegreen:switch', 'deployments'],
+    ['@kubeline/plugin-rollout', 'bluegreen:rollback', 'deployments'],
+    ['@kubeline/plugin-rollout', 'bluegreen:finish', 'deployments'],
   ])('%s %s completes the names of %s', async (pluginName, id, resource) => {
     const manifest = {commands: {[id]: {id, pluginName, args: {name: {name: 'name'}}, flags: {}}}}
     const file = path.join(path.dirname(manifestPath), `${id}.manifest.json`)
     fs.writeFileSync(file, JSON.stringify(manifest))
-    const {out, lookups} = await run([file, id, ''], async () => ['web'])
+    const {out, lookups} = await run([file, ...id.split(':'), ''], async () => ['web'])
     expect(out).toBe('web\n:4\n')
     expect(lookups.map((lookup) => lookup.resource)).toEqual([resource])
   })

@@ -18,6 +18,10 @@ const LIVE_ARGUMENTS: Readonly<Record<string, Readonly<Record<string, LiveResour
     pause: 'deployments',
     'set-weight': 'deployments',
     retry: 'deployments',
+    'bluegreen:start': 'deployments',
+    'bluegreen:switch': 'deployments',
+    'bluegreen:rollback': 'deployments',
+    'bluegreen:finish': 'deployments',
   },
 }
 

@@ -1,11 +1,13 @@
 import {describe, expect, test} from 'vitest'
 import {completePluginArgs} from './complete-plugin-args.js'
 import type {Completion, LiveResource} from './complete-plugin-args.js'
-import {CRON_MANIFEST, QUOTA_MANIFEST} from './test-support/manifest-fixture.js'
+import {CRON_MANIFEST, QUOTA_MANIFEST, ROLLOUT_MANIFEST} from './test-support/manifest-fixture.js'
 
 const CRON_LIVE: Record<string, LiveResource> = {now: 'cronjobs', suspend: 'cronjobs'}
 const cron = (...words: string[]) => completePluginArgs(CRON_MANIFEST, words, {liveArguments: CRON_LIVE})
 const quota = (...words: string[]) => completePluginArgs(QUOTA_MANIFEST, words)
+const ROLLOUT_LIVE: Record<string, LiveResource> = {start: 'deployments', pause: 'deployments', 'bluegreen:start': 'deployments', 'bluegreen:switch': 'deployments'}
+const rollout = (...words: string[]) => completePluginArgs(ROLLOUT_MANIFEST, words, {liveArguments: ROLLOUT_LIVE})
 const values = (completion: Completion) => completion.candidates.map((candidate) => candidate.value)
 
 describe('offered words and directive (4 = NoFileComp, 0 = files)', () => {
@@ -33,6 +35,13 @@ describe('offered words and directive (4 = NoFileComp, 0 = files)', () => {
     ['nothing for an argument that is not a live name', cron('validate', ''), [], 4],
     ['nothing past the last argument of a strict command', cron('now', 'nightly', ''), [], 4],
     ['nothing after an unknown sub-command', cron('bogus', ''), [], 4],
+    ['a topic by its first word, once, beside the commands', rollout(''), ['start', 'pause', 'bluegreen'], 4],
+    ['a topic by prefix', rollout('blue'), ['bluegreen'], 4],
+    ['the commands of a topic, hidden ones left out', rollout('bluegreen', ''), ['start', 'switch'], 4],
+    ['the commands of a topic by prefix', rollout('bluegreen', 'sw'), ['switch'], 4],
+    ['the flags of a two-word command only', rollout('bluegreen', 'start', '--s'), ['--scale-down-delay'], 4],
+    ['nothing past the last argument of a two-word command', rollout('bluegreen', 'start', 'web', ''), [], 4],
+    ['nothing after an unknown command of a topic', rollout('bluegreen', 'bogus', ''), [], 4],
   ])('%s', (_name, completion, expected, directive) => {
     expect(values(completion)).toEqual(expected)
     expect(completion.directive).toBe(directive)
@@ -56,6 +65,8 @@ describe('live names: what to look up, where', () => {
     ['namespaces for -n', cron('now', '-n', 'ku'), {resource: 'namespaces', prefix: 'ku', target: {}}],
     ['namespaces for --namespace=, the context kept', cron('--context', 'c1', '--namespace=d'), {resource: 'namespaces', prefix: 'd', target: {context: 'c1'}}],
     ['namespaces for a single-command plugin', quota('-n', ''), {resource: 'namespaces', prefix: '', target: {}}],
+    ['the Deployment argument of a two-word command', rollout('bluegreen', 'start', ''), {resource: 'deployments', prefix: '', target: {}}],
+    ['a Deployment of a two-word command by prefix, namespace from -n', rollout('bluegreen', 'switch', '-n', 'shop', 'w'), {resource: 'deployments', prefix: 'w', target: {namespace: 'shop'}}],
   ])('%s', (_name, completion, expected) => {
     expect(completion.lookup).toEqual({...expected, target: expect.objectContaining(expected.target)})
     const set = Object.entries(completion.lookup?.target ?? {}).filter(([, value]) => value !== undefined)
@@ -68,6 +79,10 @@ describe('descriptions', () => {
   test('a sub-command offers its summary, on one line without tabs', () => {
     const validate = cron('v').candidates
     expect(validate).toEqual([{value: 'validate', description: 'Check a schedule the way the API server does.'}])
+  })
+
+  test('a command of a topic offers its summary under its last word', () => {
+    expect(rollout('bluegreen', 'st').candidates).toEqual([{value: 'start', description: 'Start a blue/green release.'}])
   })
 
   test('a flag offers its description under both its names', () => {

@@ -46,6 +46,8 @@ const FILE_FLAGS = new Set(['filename', 'kubeconfig'])
 interface ScannedWords {
   command: ManifestCommand | undefined
   commandChosen: boolean
+  /** The topic words typed before the command's last word (`bluegreen` of `bluegreen start`). */
+  topic: string[]
   positionals: number
   flagsEnded: boolean
   /** A flag that still waits for its value: the current word. */
@@ -63,13 +65,13 @@ export function completePluginArgs(manifest: PluginManifest, words: readonly str
   const scan = scanWords(manifest, words.slice(0, -1))
   if (scan.pending) return completeFlagValue(scan.pending, current, scan)
   if (!scan.flagsEnded && current.startsWith('-')) return completeFlagWord(manifest, scan, current)
-  if (!scan.commandChosen) return offer(commandCandidates(manifest), current)
+  if (!scan.commandChosen) return offer(commandCandidates(manifest, scan.topic), current)
   return completePositional(scan, current, options)
 }
 
 function scanWords(manifest: PluginManifest, typed: readonly string[]): ScannedWords {
   const single = manifest.commands[SINGLE_COMMAND_ID]
-  const scan: ScannedWords = {command: single, commandChosen: single !== undefined, positionals: 0, flagsEnded: false, pending: undefined, values: new Map()}
+  const scan: ScannedWords = {command: single, commandChosen: single !== undefined, topic: [], positionals: 0, flagsEnded: false, pending: undefined, values: new Map()}
   for (const word of typed) {
     if (scan.pending) {
       scan.values.set(scan.pending.name, word)
@@ -81,11 +83,19 @@ function scanWords(manifest: PluginManifest, typed: readonly string[]): ScannedW
     } else if (scan.commandChosen) {
       scan.positionals++
     } else {
-      scan.command = visibleCommands(manifest).find((command) => command.id === word)
-      scan.commandChosen = true
+      readCommandWord(manifest, word, scan)
     }
   }
   return scan
+}
+
+/** A word of the command: the command (`start`, the `start` of `bluegreen start`), a topic's (`bluegreen`), or an unknown one. */
+function readCommandWord(manifest: PluginManifest, word: string, scan: ScannedWords): void {
+  const id = [...scan.topic, word].join(':')
+  const commands = visibleCommands(manifest)
+  scan.command = commands.find((command) => command.id === id)
+  if (scan.command === undefined && commands.some((command) => command.id.startsWith(`${id}:`))) scan.topic.push(word)
+  else scan.commandChosen = true
 }
 
 function readFlagWord(flags: ManifestFlag[], word: string, scan: ScannedWords): void {
@@ -172,8 +182,15 @@ function flagsOf(manifest: PluginManifest, command: ManifestCommand | undefined)
   return [...byName.values()].filter((flag) => flag.hidden !== true)
 }
 
-function commandCandidates(manifest: PluginManifest): CompletionCandidate[] {
-  return visibleCommands(manifest).map((command) => ({value: command.id, description: firstLine(command.summary ?? command.description)}))
+/** The next word of the commands under `topic` (all, when empty): a command's last word with its summary, or a topic's, once. */
+function commandCandidates(manifest: PluginManifest, topic: readonly string[]): CompletionCandidate[] {
+  const prefix = topic.map((word) => `${word}:`).join('')
+  const candidates = new Map<string, CompletionCandidate>()
+  for (const command of visibleCommands(manifest).filter(({id}) => id.startsWith(prefix))) {
+    const [word = '', ...rest] = command.id.slice(prefix.length).split(':')
+    if (!candidates.has(word)) candidates.set(word, rest.length === 0 ? {value: word, description: firstLine(command.summary ?? command.description)} : {value: word})
+  }
+  return [...candidates.values()]
 }
 
 function flagCandidates(flag: ManifestFlag): CompletionCandidate[] {

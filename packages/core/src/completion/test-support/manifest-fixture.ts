@@ -42,6 +42,21 @@ export const CRON_MANIFEST: PluginManifest = {
   },
 }
 
+const rollout = (id: string, summary: string, flags: ManifestFlag[] = [], extra?: Partial<ManifestCommand>) =>
+  command(id, '@kubeline/plugin-rollout', summary, ['deployment'], flags, extra)
+
+/** Multi-command with a topic of two-word commands (`bluegreen start`), like plugin-rollout's. */
+export const ROLLOUT_MANIFEST: PluginManifest = {
+  commands: {
+    start: rollout('start', 'Start a canary release.', [option('steps'), boolean('wait')]),
+    pause: rollout('pause', 'Pause a release.'),
+    'bluegreen:start': rollout('bluegreen:start', 'Start a blue/green release.', [option('scale-down-delay')]),
+    'bluegreen:switch': rollout('bluegreen:switch', 'Send all traffic to green.'),
+    'bluegreen:debug': rollout('bluegreen:debug', 'Hidden helper.', [], {hidden: true}),
+    'secret:helper': rollout('secret:helper', 'A hidden topic\'s only command.', [], {hidden: true}),
+  },
+}
+
 /** Single-command, like plugin-quota's. */
 export const QUOTA_MANIFEST: PluginManifest = {
   commands: {
