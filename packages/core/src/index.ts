@@ -105,3 +105,4 @@ export {directInvocation, SINGLE_COMMAND} from './direct-run/direct-invocation.j
 export type {DirectRunConfig, FlagManifest} from './direct-run/direct-invocation.js'
 export type {DirectFlags} from './direct-run/direct-argv.js'
 export type {DirectRun} from './direct-run/run-direct.js'
+export {eachDirectFlag, oclifParsedFlags} from './direct-run/oclif-parsed-flags.js'

@@ -1,6 +1,5 @@
 import {readFileSync} from 'node:fs'
-import {Parser} from '@oclif/core'
-import {SINGLE_COMMAND, directInvocation} from '@kubeline/core'
+import {SINGLE_COMMAND, SINGLE_COMMAND_ID, directInvocation, eachDirectFlag, oclifParsedFlags} from '@kubeline/core'
 import type {DirectRunConfig, FlagManifest} from '@kubeline/core'
 import {describe, expect, test} from 'vitest'
 import QuotaReport from './commands/report.js'
@@ -11,18 +10,7 @@ const config = (readJson('package.json') as {kubeline: {directRun: DirectRunConf
 const manifest = readJson('oclif.manifest.json') as FlagManifest
 const accepted = config[SINGLE_COMMAND] ?? []
 
-async function oclifFlags(argv: string[]): Promise<Record<string, unknown>> {
-  const parsed = await Parser.parse(argv, {flags: {...QuotaReport.baseFlags, ...QuotaReport.flags}, args: {}, strict: true})
-  return parsed.flags
-}
-
-/** Each accepted flag alone, as the user would type it. */
-const eachFlag = accepted.map((name) => {
-  const flag = manifest.commands['Symbol(SINGLE_COMMAND_CLI)']?.flags[name]
-  if (flag === undefined) throw new Error(`package.json's directRun names "${name}", which quota-report does not have`)
-  const needed = (flag.dependsOn ?? []).flatMap((other) => [`--${other}`, 'quota.yaml'])
-  return flag.type === 'boolean' ? [`--${name}`, ...needed] : [`--${name}`, `${name}-value`, ...needed]
-})
+const flags = manifest.commands[SINGLE_COMMAND_ID]?.flags ?? {}
 
 describe('quota-report run directly (without oclif)', () => {
   test('package.json names the direct runs src/direct.ts has', () => {
@@ -37,10 +25,10 @@ describe('quota-report run directly (without oclif)', () => {
     ['--all-contexts', '-A', '-o', 'yaml', '--request-timeout=5s'],
     ['-f', 'quota.yaml', '-f', 'deploy/', '--offline', '-o', 'markdown'],
     ['--kubeconfig', '/tmp/kc', '--cluster', 'c', '--user', 'u', '--insecure-skip-tls-verify', '--debug'],
-    ...eachFlag,
+    ...eachDirectFlag(flags, accepted),
   ])('%j: the flags oclif parses', async (...argv: string[]) => {
     const invocation = directInvocation(argv, manifest, config, true)
     expect(invocation?.command).toBe(SINGLE_COMMAND)
-    expect(invocation?.flags).toStrictEqual(await oclifFlags(argv))
+    expect(invocation?.flags).toStrictEqual(await oclifParsedFlags(QuotaReport, argv))
   })
 })

@@ -1,10 +1,6 @@
 import {Flags} from '@oclif/core'
 import {KubeCommand, allNamespacesFlag, noHeadersFlag, selectorFlag} from '@kubeline/core'
-import {checkTimeZone} from '../domain/time-zone.js'
-import {cronJobListView} from '../render/cron-job-list-view.js'
-import {listCronJobs} from '../services/list-cron-jobs.js'
-
-const OUTPUTS = ['table', 'wide', 'json', 'yaml', 'name'] as const
+import {runCronJobList} from '../services/run-cron-job-list.js'
 
 export default class List extends KubeCommand {
   static override summary = 'List CronJobs with their next run, last success and what needs attention.'
@@ -26,19 +22,6 @@ export default class List extends KubeCommand {
 
   async run(): Promise<void> {
     const {flags} = await this.parse(List)
-    // Checked even when no CronJob needs it: a wrong zone is the flag's fault, not each CronJob's.
-    checkTimeZone(flags['controller-time-zone'], '--controller-time-zone')
-    const kube = await this.kube(flags)
-    const now = new Date()
-    const items = await listCronJobs(kube, {
-      allNamespaces: flags['all-namespaces'],
-      selector: this.labelSelector(flags.selector),
-      controllerTimeZone: flags['controller-time-zone'],
-      now,
-    })
-    if (items.length === 0 && ['table', 'wide'].includes(flags.output)) {
-      this.out.info(flags['all-namespaces'] ? 'No resources found' : `No resources found in ${kube.namespace} namespace.`)
-    }
-    this.print(cronJobListView(items, {now, allNamespaces: flags['all-namespaces']}), flags.output, OUTPUTS, {noHeaders: flags['no-headers']})
+    await runCronJobList(flags, this.session)
   }
 }

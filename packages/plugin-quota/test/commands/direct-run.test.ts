@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import {REAL_CLUSTER_ENV, runPlugin, startE2eCluster} from '@kubeline/sandbox/e2e'
+import {REAL_CLUSTER_ENV, runDirectAndThroughOclif, runPlugin, startE2eCluster} from '@kubeline/sandbox/e2e'
 import type {E2eCluster} from '@kubeline/sandbox/e2e'
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
 
@@ -31,13 +31,7 @@ afterAll(async () => {
 
 const inDir = (argv: string[]) => argv.map((word) => word.replace('DIR/', `${dir}/`))
 
-// DEBUG=oclif:* makes oclif log on stderr: a run with it that logs nothing has not loaded oclif.
-const OCLIF_LOG = {DEBUG: 'oclif:*'}
-
-async function bothWays(argv: string[]) {
-  const run = (env: Record<string, string>) => runPlugin('kubectl-quota_report', inDir(argv), {kubeconfig: cluster.kubeconfigPath, env})
-  return {direct: await run(OCLIF_LOG), oclif: await run({KUBELINE_NO_DIRECT_RUN: '1'})}
-}
+const bothWays = (argv: string[]) => runDirectAndThroughOclif('kubectl-quota_report', inDir(argv), {kubeconfig: cluster.kubeconfigPath})
 
 // The demo fixture's namespaces and context name: the sandbox's.
 describe.runIf(process.env[REAL_CLUSTER_ENV] === undefined)('quota-report: a direct run prints what the run through oclif prints', () => {
@@ -64,7 +58,7 @@ describe.runIf(process.env[REAL_CLUSTER_ENV] === undefined)('quota-report: a dir
   })
 
   test('a flag the direct run does not take (an integer) goes through oclif', async () => {
-    const run = await runPlugin('kubectl-quota_report', ['-n', 'payments', '--warn', '50', '-o', 'json'], {kubeconfig: cluster.kubeconfigPath, env: OCLIF_LOG})
+    const run = await runPlugin('kubectl-quota_report', ['-n', 'payments', '--warn', '50', '-o', 'json'], {kubeconfig: cluster.kubeconfigPath, env: {DEBUG: 'oclif:*'}})
     expect(run.stderr).toMatch(/oclif:main/)
     expect(run.code).toBe(3)
   })

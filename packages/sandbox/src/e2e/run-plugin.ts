@@ -55,3 +55,18 @@ export async function runPlugin(binary: PluginBinary, args: string[], options: R
   clearTimeout(timer)
   return {stdout, stderr, code}
 }
+
+/** A run without oclif, when the command has a direct run (docs/performance.md), and the same run through oclif. */
+export interface DirectAndOclifRuns {
+  /** Run with DEBUG=oclif:*: oclif logs on stderr once loaded, so a direct run's stderr has no such line. */
+  direct: PluginRun
+  /** Run with KUBELINE_NO_DIRECT_RUN=1. */
+  oclif: PluginRun
+}
+
+/** The same command line run both ways, one after the other: a direct run must print what oclif's does. */
+export async function runDirectAndThroughOclif(binary: PluginBinary, args: string[], options: RunPluginOptions): Promise<DirectAndOclifRuns> {
+  const direct = await runPlugin(binary, args, {...options, env: {...options.env, DEBUG: 'oclif:*'}})
+  const oclif = await runPlugin(binary, args, {...options, env: {...options.env, KUBELINE_NO_DIRECT_RUN: '1'}})
+  return {direct, oclif}
+}
