@@ -10,6 +10,7 @@ export interface ManifestFlag {
   allowNo?: boolean
   hidden?: boolean
   multiple?: boolean
+  required?: boolean
   exclusive?: readonly string[]
   dependsOn?: readonly string[]
   relationships?: readonly unknown[]

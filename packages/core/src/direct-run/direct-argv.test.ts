@@ -17,6 +17,8 @@ const FLAGS: Record<string, ManifestFlag> = {
   warn: flag('warn', 'option', {default: 80}),
   grouped: flag('grouped', 'boolean', {relationships: [{type: 'all', flags: ['namespace']}]}),
 }
+// A command with a required flag (netpol-test check's --from).
+const WITH_REQUIRED: Record<string, ManifestFlag> = {...FLAGS, from: flag('from', 'option', {required: true})}
 const ACCEPTED = new Set(['namespace', 'context', 'request-timeout', 'all-namespaces', 'filename', 'offline', 'output', 'shell', 'grouped'])
 const DEFAULTS = {'request-timeout': '0', output: 'table', warn: 80}
 
@@ -35,6 +37,10 @@ describe('parseDirectArgv: what oclif would parse', () => {
     {argv: ['-o', 'wide', '-n', 'app in (a)'], flags: {output: 'wide', namespace: 'app in (a)'}},
   ])('$argv', ({argv, flags}) => {
     expect(parseDirectArgv(argv, FLAGS, ACCEPTED)).toStrictEqual({...DEFAULTS, ...flags})
+  })
+
+  test('a required flag given', () => {
+    expect(parseDirectArgv(['--from', 'a/b'], WITH_REQUIRED, new Set([...ACCEPTED, 'from']))).toStrictEqual({...DEFAULTS, from: 'a/b'})
   })
 
   test('a default is a copy: a run that changes it does not change the manifest', () => {
@@ -74,5 +80,9 @@ describe('parseDirectArgv: anything else is left to oclif', () => {
     {why: 'a prototype key', argv: ['--constructor', 'x']},
   ])('$why: $argv', ({argv}) => {
     expect(parseDirectArgv(argv, FLAGS, ACCEPTED)).toBeUndefined()
+  })
+
+  test('a required flag missing', () => {
+    expect(parseDirectArgv(['-n', 'a'], WITH_REQUIRED, new Set([...ACCEPTED, 'from']))).toBeUndefined()
   })
 })

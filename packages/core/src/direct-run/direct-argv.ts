@@ -8,7 +8,8 @@ export type DirectFlags = Record<string, unknown>
  * oclif: `--name`, `--name value`, `--name=value`, `-c` and `-c value`, each of a flag in `accepted`
  * (flags whose value oclif passes through unchanged). undefined for anything else: arguments, `--`,
  * other or repeated flags, a missing value or one that starts with `-`, `-cVALUE`, a value outside the
- * flag's options, flags that exclude or need others. oclif then parses that argv and says what is wrong.
+ * flag's options, flags that exclude or need others, a required flag missing. oclif then parses that
+ * argv and says what is wrong.
  */
 export function parseDirectArgv(argv: readonly string[], flags: Readonly<Record<string, ManifestFlag>>, accepted: ReadonlySet<string>): DirectFlags | undefined {
   const byChar = new Map(Object.values(flags).flatMap((flag) => (flag.char ? [[flag.char, flag] as const] : [])))
@@ -23,7 +24,7 @@ export function parseDirectArgv(argv: readonly string[], flags: Readonly<Record<
     if (values.length > 0 && !token.flag.multiple) return undefined
     given.set(token.flag, [...values, value ?? ''])
   }
-  if (!relationsHold(given)) return undefined
+  if (!relationsHold(given) || Object.values(flags).some((flag) => flag.required && !given.has(flag))) return undefined
   return withDefaults(given, flags)
 }
 
