@@ -14,9 +14,9 @@ import {MAX_HELP_ARGV, cachedHelp, parseHelpCache, readHelpCache, storedHelpArgv
 import type {HelpCache} from './help-cache.js'
 import {mayRememberHelp, readRememberedHelp, recordHelp, rememberedHelpFile} from './remembered-help.js'
 import {exitOnClosedStdout} from './output/closed-stdout.js'
-import {directInvocation} from './direct-run/direct-invocation.js'
-import type {DirectRunConfig, FlagManifest} from './direct-run/direct-invocation.js'
-import type {DirectRun, runDirect} from './direct-run/run-direct.js'
+import {packageDirectRuns, ranDirectly} from './direct-run/direct-start.js'
+import type {DirectScript} from './direct-run/direct-start.js'
+import type {FlagManifest} from './direct-run/direct-invocation.js'
 
 const MIN_MAJOR = 22
 const MIN_MINOR = 20
@@ -68,51 +68,6 @@ export async function startPlugin(binUrl: string, argv: string[] = process.argv.
   const {execute} = await importOclif()
   await execute({loadOptions, args: argv})
   help?.save(await oclifUserFiles(loadOptions))
-}
-
-/** Where a plugin's direct runs come from: its package files, or a SEA's assets. */
-interface DirectRunSource {
-  pjson: BundledPlugin['pjson']
-  /** oclif.manifest.json, if there is one. */
-  manifest(): FlagManifest | undefined
-  /** What dist/bundle/direct.cjs exports, if there is one. */
-  script(): DirectScript | undefined
-}
-
-/** What dist/bundle/direct.cjs exports (scripts/bundle.js): the plugin's src/direct.ts, and core's runner. */
-interface DirectScript {
-  directRuns: Readonly<Record<string, DirectRun>>
-  runDirect: typeof runDirect
-}
-
-/**
- * Run argv without oclif, when the plugin has a direct run for its command and every flag given is one
- * that run takes (direct-run/): oclif costs about a third of a command's start. Anything else, or
- * KUBELINE_NO_DIRECT_RUN=1, goes to oclif.
- */
-async function ranDirectly(source: DirectRunSource, argv: readonly string[]): Promise<boolean> {
-  const config = (source.pjson as {kubeline?: {directRun?: DirectRunConfig}}).kubeline?.directRun
-  if (config === undefined || process.env.KUBELINE_NO_DIRECT_RUN) return false
-  const manifest = source.manifest()
-  const commands = source.pjson.oclif.commands
-  const invocation = manifest && directInvocation(argv, manifest, config, typeof commands === 'object' && commands.strategy === 'single')
-  const script = invocation && source.script()
-  const run = script && invocation && script.directRuns[invocation.command]
-  if (!run || !invocation) return false
-  await script.runDirect(run, invocation.flags)
-  return true
-}
-
-/** A plugin's own files as the source of its direct runs; the bundle runs with a code cache, as main.cjs. */
-async function packageDirectRuns(plugin: Pick<BundledPlugin, 'root' | 'pjson'>): Promise<DirectRunSource> {
-  const {requireWithCodeCache} = await import('./code-cache.js')
-  const manifestFile = path.join(plugin.root, 'oclif.manifest.json')
-  const bundle = path.join(plugin.root, 'dist/bundle/direct.cjs')
-  return {
-    pjson: plugin.pjson,
-    manifest: () => (fs.existsSync(manifestFile) ? (JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as FlagManifest) : undefined),
-    script: () => (fs.existsSync(bundle) ? (requireWithCodeCache(bundle, {cacheDir: userCacheDir()}) as DirectScript) : undefined),
-  }
 }
 
 /**
