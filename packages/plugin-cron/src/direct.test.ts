@@ -15,7 +15,6 @@ describe('cron-trigger commands run directly (without oclif)', () => {
   })
 
   test.each([
-    [],
     ['-n', 'payments', '-o', 'json'],
     ['-A', '-l', 'tier=batch', '--no-headers', '-o', 'wide'],
     ['--controller-time-zone', 'Europe/Berlin', '--context=prod', '-o', 'name'],

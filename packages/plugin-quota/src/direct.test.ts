@@ -18,7 +18,6 @@ describe('quota-report run directly (without oclif)', () => {
   })
 
   test.each([
-    [],
     ['-n', 'payments', '-o', 'json'],
     ['-A', '-l', 'team,env in (prod)', '--no-headers', '-o', 'wide'],
     ['--context', 'prod-eu', '--context=prod-us', '-n', 'payments', '--fail-on-missing'],

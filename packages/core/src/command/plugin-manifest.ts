@@ -11,6 +11,12 @@ export interface ManifestFlag {
   hidden?: boolean
   multiple?: boolean
   required?: boolean
+  /** Read from this environment variable when not given. */
+  env?: string
+  /** A multiple flag's values split at this. */
+  delimiter?: string
+  /** The default is not in the manifest. */
+  noCacheDefault?: boolean
   exclusive?: readonly string[]
   dependsOn?: readonly string[]
   relationships?: readonly unknown[]

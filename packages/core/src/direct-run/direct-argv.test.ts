@@ -82,6 +82,17 @@ describe('parseDirectArgv: anything else is left to oclif', () => {
     expect(parseDirectArgv(argv, FLAGS, ACCEPTED)).toBeUndefined()
   })
 
+  // What oclif's manifest records but a direct run cannot follow: a value from the environment, a
+  // multiple flag's values split at a delimiter, a default it does not cache.
+  test.each([
+    {what: 'env', more: {env: 'KUBELINE_NS'}},
+    {what: 'delimiter', more: {multiple: true, delimiter: ','}},
+    {what: 'noCacheDefault', more: {noCacheDefault: true}},
+  ])('a command with a flag that has $what, given or not', ({more}) => {
+    const flags = {...FLAGS, other: flag('other', 'option', more)}
+    expect(parseDirectArgv(['-n', 'a'], flags, ACCEPTED)).toBeUndefined()
+  })
+
   test('a required flag missing', () => {
     expect(parseDirectArgv(['-n', 'a'], WITH_REQUIRED, new Set([...ACCEPTED, 'from']))).toBeUndefined()
   })

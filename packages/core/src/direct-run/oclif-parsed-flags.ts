@@ -12,10 +12,16 @@ export async function oclifParsedFlags(command: Pick<Command.Class, 'flags' | 'b
 }
 
 /**
- * Each flag a direct run takes, written alone as a user would (`--name value`, `--bool`), with the
- * flags it depends on; a name the manifest lacks throws, so package.json cannot list a flag that is not there.
+ * Command lines for a parity test: none at all (every default, the booleans' too, which the manifest
+ * does not record), then each flag a direct run takes, written alone as a user would (`--name value`,
+ * `--bool`), with the flags it depends on. A name the manifest lacks throws, so package.json cannot list
+ * a flag that is not there.
  */
 export function eachDirectFlag(flags: Readonly<Record<string, ManifestFlag>>, accepted: readonly string[]): string[][] {
+  return [[], ...eachAcceptedFlag(flags, accepted)]
+}
+
+function eachAcceptedFlag(flags: Readonly<Record<string, ManifestFlag>>, accepted: readonly string[]): string[][] {
   return accepted.map((name) => {
     const flag = Object.hasOwn(flags, name) ? flags[name] : undefined
     if (flag === undefined) throw new Error(`the direct run names the flag "${name}", which the command does not have`)
