@@ -14,7 +14,7 @@ export function checkBuiltInObject(object: KubeObject, at: string): void {
   const {group, version} = splitApiVersion(apiVersion)
   const known = checkFrozenGroup(group, version, kind, at) || checkInterpretedKind(group, version, kind, at)
   const name = object.metadata.name
-  if (!known || name === undefined) return
+  if (!known || name === undefined || name === '') return // an empty name with generateName is named by the server
   const [problem] = objectNameProblems(group, kind, name)
   if (problem !== undefined) throwInvalidManifest(at, `invalid metadata.name ${JSON.stringify(name)} for ${kind}: ${problem}`)
 }

@@ -38,6 +38,33 @@ describe('parseManifests', () => {
     expect(parseManifests(text, 'app.yaml')).toEqual([])
   })
 
+  // kubectl sniffs every input, file or stdin: a first non-blank `{` means strict JSON
+  // (apimachinery pkg/util/yaml/decoder.go GuessJSONStream), whatever the file is called.
+  test.each([
+    {name: 'trailing comma', file: 'c.json', text: '{"apiVersion": "v1", "kind": "ConfigMap",}\n', message: 'c.json:1: invalid JSON: Expected double-quoted property name (column 42)'},
+    {name: 'unquoted key after leading blank lines', file: 'c.json', text: '\n\n{\n  apiVersion: "v1"\n}\n', message: 'c.json:4: invalid JSON: Expected property name or \'}\' (column 3)'},
+    {name: 'comment', file: 'c.json', text: '{"apiVersion": "v1", // core\n"kind": "Pod"}', message: /^c\.json:1: invalid JSON: .* \(column 22\)$/},
+    {name: 'flow YAML in a .yaml file', file: 'c.yaml', text: '{apiVersion: v1, kind: Pod}\n', message: /^c\.yaml:1: invalid JSON: /},
+    {name: 'trailing comma on stdin', file: '<stdin>', text: '{"apiVersion": "v1", "kind": "Pod",}', message: /^<stdin>:1: invalid JSON: Expected double-quoted property name \(column 36\)$/},
+  ])('JSON with $name is INVALID_MANIFEST', ({file, text, message}) => {
+    const error = (() => {
+      try {
+        parseManifests(text, file)
+      } catch (thrown) {
+        return thrown as KubelineError
+      }
+      throw new Error('expected parseManifests to throw')
+    })()
+    expect(error.code).toBe('INVALID_MANIFEST')
+    expect(error.exitCode).toBe(2)
+    if (typeof message === 'string') expect(error.message).toBe(message)
+    else expect(error.message).toMatch(message)
+  })
+
+  test('a .json file holding YAML is read as YAML, as kubectl does', () => {
+    expect(parseManifests('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n', 'c.json')[0]?.object.metadata.name).toBe('c')
+  })
+
   test('parses JSON, tabs included', () => {
     const [first] = parseManifests('{\n\t"apiVersion": "v1",\n\t"kind": "ConfigMap",\n\t"metadata": {"name": "c"}\n}\n', 'c.json')
     expect(first?.object).toEqual({apiVersion: 'v1', kind: 'ConfigMap', metadata: {name: 'c'}})
@@ -189,6 +216,41 @@ describe('parseManifests with validateBuiltIns', () => {
     expect(error.code).toBe('INVALID_MANIFEST')
     if (typeof message === 'string') expect(error.message).toBe(message)
     else expect(error.message).toMatch(message)
+  })
+
+  // apimachinery pkg/api/validation/objectmeta.go: "name or generateName is required", for every kind
+  test.each([
+    {name: 'Pod, second document', text: `${deployment}---\napiVersion: v1\nkind: Pod\nmetadata: {namespace: payments}\n`, message: 'app.yaml:7 (document 2): Pod has neither metadata.name nor metadata.generateName: resource name may not be empty'},
+    {name: 'object without metadata', text: 'apiVersion: apps/v1\nkind: Deployment\nspec: {}\n', message: 'app.yaml:1: Deployment has neither metadata.name nor metadata.generateName: resource name may not be empty'},
+    {name: 'empty name', text: 'apiVersion: v1\nkind: Namespace\nmetadata: {name: ""}\n', message: 'app.yaml:1: Namespace has neither metadata.name nor metadata.generateName: resource name may not be empty'},
+    {name: 'CRD object', text: 'apiVersion: example.com/v1\nkind: Potato\nmetadata: {}\n', message: 'app.yaml:1: Potato has neither metadata.name nor metadata.generateName: resource name may not be empty'},
+    {name: 'List item', text: 'apiVersion: v1\nkind: List\nitems:\n- {apiVersion: v1, kind: ConfigMap, metadata: {name: a}}\n- {apiVersion: v1, kind: ConfigMap}\n', message: 'app.yaml:5 (items[1]): ConfigMap has neither metadata.name nor metadata.generateName: resource name may not be empty'},
+    {name: 'JSON document', text: '{"apiVersion": "v1", "kind": "Pod", "metadata": {"generateName": ""}}', message: 'app.yaml:1: Pod has neither metadata.name nor metadata.generateName: resource name may not be empty'},
+  ])('refuses a nameless $name', ({text, message}) => {
+    const error = (() => {
+      try {
+        parseManifests(text, 'app.yaml', {validateBuiltIns: true})
+      } catch (thrown) {
+        return thrown as KubelineError
+      }
+      throw new Error('expected parseManifests to throw')
+    })()
+    expect(error.code).toBe('INVALID_MANIFEST')
+    expect(error.exitCode).toBe(2)
+    expect(error.message).toBe(message)
+    expect(error.fix).toBe('Set metadata.name.')
+  })
+
+  test.each([
+    {name: 'generateName alone', metadata: '{generateName: web-}'},
+    {name: 'generateName with an empty name', metadata: '{name: "", generateName: web-}'},
+  ])('accepts $name', ({metadata}) => {
+    const [only] = parseManifests(`apiVersion: v1\nkind: Pod\nmetadata: ${metadata}\n`, 'app.yaml', {validateBuiltIns: true})
+    expect(only?.object.metadata.generateName).toBe('web-')
+  })
+
+  test('objects without a name pass when not validating (expectation suites, fixtures)', () => {
+    expect(parseManifests('apiVersion: v1\nkind: Pod\n', 'app.yaml').map(({object}) => object.kind)).toEqual(['Pod'])
   })
 
   test('a List and objects of CRD groups pass', () => {
