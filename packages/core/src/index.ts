@@ -80,7 +80,7 @@ export type {IntOrString, RollingUpdate, RollingUpdateBudget} from './workloads/
 export {KubeCommand} from './command/kube-command.js'
 export {CommandSession} from './command/command-session.js'
 export {ExitCode} from './errors/exit-code.js'
-export {unknownCommand} from './command/unknown-command.js'
+export {UnknownCommandHelp, unknownCommand} from './command/unknown-command.js'
 export {kubeFlags, allNamespacesFlag, selectorFlag, noHeadersFlag, outputFlag} from './command/kube-flags.js'
 export type {KubeFlagValues} from './command/kube-flags.js'
 

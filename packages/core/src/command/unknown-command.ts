@@ -1,8 +1,9 @@
 /**
  * `kubectl <plugin> chek`: kubectl's "unknown command" error with Cobra's suggestions, instead of oclif's
- * "command chek not found"; and `kubectl <plugin> help CMD`, as kubectl's `help` command, shows CMD's help.
+ * "command chek not found", also for `chek --help` and `help chek`; and `kubectl <plugin> help CMD`, as
+ * kubectl's `help` command, shows CMD's help.
  */
-import {loadHelpClass} from '@oclif/core'
+import {Errors, Help, loadHelpClass} from '@oclif/core'
 import type {Hook, Interfaces} from '@oclif/core'
 import {Output} from '../output/output.js'
 import {ExitCode} from '../errors/exit-code.js'
@@ -32,12 +33,39 @@ export function unknownCommandMessage(bin: string, typed: string, commands: read
 export const unknownCommand: Hook.CommandNotFound = async function (options) {
   const words = options.id.split(':')
   if (words[0] === 'help') return await showHelp(options.config, [...words.slice(1), ...(options.argv ?? [])])
-  const commands = options.config.commands.filter((command) => !command.hidden).map((command) => command.id.replaceAll(':', ' '))
-  const {message, fix} = unknownCommandMessage(options.config.bin, typedCommand(words, commands), commands)
+  failUnknownCommand(options.config, words)
+}
+
+/**
+ * The same error for help (the package.json's `oclif.helpClass`): oclif shows help before it looks for the
+ * command, so `chek --help` and `help chek` would be oclif's "Command chek not found". The help's subject is
+ * what oclif takes for it: the words before the first flag, help words left out.
+ */
+export class UnknownCommandHelp extends Help {
+  override async showHelp(argv: string[]): Promise<void> {
+    const helpWords = new Set(['help', '--help', ...(this.config.pjson.oclif.additionalHelpFlags ?? [])])
+    const words = argv.filter((word) => !helpWords.has(word))
+    const firstFlag = words.findIndex((word) => word.startsWith('-'))
+    const subject = firstFlag === -1 ? words : words.slice(0, firstFlag)
+    const id = typedCommand(subject, visibleCommands(this.config)).replaceAll(' ', ':')
+    if (id !== '' && !this.config.findCommand(id) && !this.config.findTopic(id)) failUnknownCommand(this.config, subject)
+    await super.showHelp(argv)
+  }
+}
+
+/** Prints kubectl's unknown-command error for oclif's id words (`stat web`) and exits 2. */
+function failUnknownCommand(config: Interfaces.Config, words: readonly string[]): never {
+  const commands = visibleCommands(config)
+  const {message, fix} = unknownCommandMessage(config.bin, typedCommand(words, commands), commands)
   const out = Output.forProcess()
   out.error(message)
   out.info(`  ${fix}`)
-  this.exit(ExitCode.usage)
+  Errors.exit(ExitCode.usage)
+}
+
+/** The commands a user sees, as typed: `bluegreen switch`. */
+function visibleCommands(config: Interfaces.Config): string[] {
+  return config.commands.filter((command) => !command.hidden).map((command) => command.id.replaceAll(':', ' '))
 }
 
 /**

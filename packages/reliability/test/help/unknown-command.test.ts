@@ -29,6 +29,33 @@ describe('a mistyped command', () => {
   })
 })
 
+// oclif shows help before it looks the command up: its helpClass (core's UnknownCommandHelp) says the same.
+describe('help for a mistyped command', () => {
+  test.each([
+    {binary: 'kubectl-rollout_canary' as const, argv: ['stat', '--help'], typed: 'stat', suggestion: 'Did you mean one of these? start, status.'},
+    {binary: 'kubectl-rollout_canary' as const, argv: ['help', 'stat'], typed: 'stat', suggestion: 'Did you mean one of these? start, status.'},
+    {binary: 'kubectl-rollout_canary' as const, argv: ['--help', 'stat', 'web'], typed: 'stat', suggestion: 'Did you mean one of these? start, status.'},
+    {binary: 'kubectl-rollout_canary' as const, argv: ['bluegreen', 'swtich', 'web', '--help'], typed: 'bluegreen swtich', suggestion: 'Did you mean this? bluegreen switch.'},
+    {binary: 'kubectl-netpol_test' as const, argv: ['chek', '--port', '80', '--help'], typed: 'chek', suggestion: 'Did you mean this? check.'},
+    {binary: 'kubectl-netpol_test' as const, argv: ['help', 'verify'], typed: 'verify', suggestion: ''},
+  ])('$binary $argv: the unknown-command error, exit 2', async ({binary, argv, typed, suggestion}) => {
+    const bin = binary === 'kubectl-netpol_test' ? 'kubectl netpol-test' : 'kubectl rollout-canary'
+    const {stdout, stderr, code} = await plugin(binary, argv)
+    expect({stdout, code}).toEqual({stdout: '', code: 2})
+    expect(stderr).toBe(`error: unknown command "${typed}" for "${bin}"\n  ${suggestion === '' ? '' : `${suggestion} `}Run '${bin} --help' for the commands.\n`)
+  })
+
+  test.each([
+    {binary: 'kubectl-rollout_canary' as const, argv: ['status', 'web', '--help'], usage: /^ {2}\$ kubectl rollout-canary status DEPLOYMENT/m},
+    {binary: 'kubectl-rollout_canary' as const, argv: ['bluegreen', '--help'], usage: /^ {2}\$ kubectl rollout-canary bluegreen COMMAND/m},
+    {binary: 'kubectl-netpol_test' as const, argv: ['help'], usage: /^ {2}\$ kubectl netpol-test \[COMMAND\]/m},
+  ])('$binary $argv: help as before', async ({binary, argv, usage}) => {
+    const {stdout, stderr, code} = await plugin(binary, argv)
+    expect({stderr, code}).toEqual({stderr: '', code: 0})
+    expect(stdout).toMatch(usage)
+  })
+})
+
 describe('help COMMAND, as kubectl help', () => {
   test.each([
     {binary: 'kubectl-netpol_test' as const, command: ['check']},
