@@ -30,7 +30,7 @@ export interface ManifestCommand {
   hidden?: boolean
   /** false: the last argument repeats (`suspend a b c`). */
   strict?: boolean
-  args: Record<string, {name: string; description?: string}>
+  args: Record<string, {name: string; description?: string; options?: readonly string[]}>
   flags: Record<string, ManifestFlag>
 }
 

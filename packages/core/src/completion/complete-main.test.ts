@@ -28,7 +28,7 @@ describe('main: the kubectl_complete-<plugin> answer', () => {
     ['a leading __complete is cobra request syntax, not a word', [manifestPath, '__complete', 'now', '--dry-run', 'c'], 'client\n:4\n'],
     ['candidates with descriptions after a tab', [manifestPath, 'l'], 'list\tList CronJobs.\n:4\n'],
     ['__completeNoDesc drops the descriptions', [manifestPath, '__completeNoDesc', 'l'], 'list\n:4\n'],
-    ['no words at all completes the first one', [manifestPath], 'now\tRun a CronJob now.\nvalidate\tCheck a schedule the way the API server does.\nsuspend\tSuspend CronJobs.\nlist\tList CronJobs.\n:4\n'],
+    ['no words at all completes the first one', [manifestPath], 'now\tRun a CronJob now.\nvalidate\tCheck a schedule the way the API server does.\nsuspend\tSuspend CronJobs.\nlist\tList CronJobs.\ncompletion\tPrint a shell completion script.\n:4\n'],
     ['file completion for --kubeconfig', [manifestPath, 'now', '--kubeconfig', ''], ':0\n'],
     ['a missing manifest offers nothing, quietly', ['/nonexistent/oclif.manifest.json', 'now', ''], ':4\n'],
   ])('%s', async (_name, argv, expected) => {

@@ -12,7 +12,7 @@ const values = (completion: Completion) => completion.candidates.map((candidate)
 
 describe('offered words and directive (4 = NoFileComp, 0 = files)', () => {
   test.each<[string, Completion, string[], number]>([
-    ['sub-commands at the first position, hidden ones left out', cron(''), ['now', 'validate', 'suspend', 'list'], 4],
+    ['sub-commands at the first position, hidden ones left out', cron(''), ['now', 'validate', 'suspend', 'list', 'completion'], 4],
     ['sub-commands by prefix', cron('s'), ['suspend'], 4],
     ['no sub-commands for a single-command plugin', quota(''), [], 4],
     ['long flags of the command by prefix', cron('now', '--w'), ['--wait'], 4],
@@ -35,6 +35,10 @@ describe('offered words and directive (4 = NoFileComp, 0 = files)', () => {
     ['nothing for an argument that is not a live name', cron('validate', ''), [], 4],
     ['nothing past the last argument of a strict command', cron('now', 'nightly', ''), [], 4],
     ['nothing after an unknown sub-command', cron('bogus', ''), [], 4],
+    ['the values of an argument with options (completion SHELL)', cron('completion', ''), ['bash', 'zsh', 'fish'], 4],
+    ['the values of an argument with options, by prefix', cron('completion', 'z'), ['zsh'], 4],
+    ['the values of an argument with options, after a flag', cron('completion', '--context', 'x', 'f'), ['fish'], 4],
+    ['nothing past an argument with options', cron('completion', 'bash', ''), [], 4],
     ['a topic by its first word, once, beside the commands', rollout(''), ['start', 'pause', 'bluegreen'], 4],
     ['a topic by prefix', rollout('blue'), ['bluegreen'], 4],
     ['the commands of a topic, hidden ones left out', rollout('bluegreen', ''), ['start', 'switch'], 4],

@@ -150,11 +150,14 @@ function outputFormats(flag: ManifestFlag): string[] {
   return [...new Set(formats)]
 }
 
+/** An argument's own values (`completion bash|zsh|fish`), else live names for the commands that take them. */
 function completePositional(scan: ScannedWords, current: string, options: CompletePluginArgsOptions): Completion {
   const command = scan.command
   if (command === undefined) return nothing()
+  const argument = Object.values(command.args)[scan.positionals]
+  if (argument?.options !== undefined) return offer(argument.options.map((value) => ({value})), current)
   const resource = options.liveArguments?.[command.id]
-  const takesMore = command.strict === false || scan.positionals < Object.keys(command.args).length
+  const takesMore = command.strict === false || argument !== undefined
   return resource !== undefined && takesMore ? lookup(resource, current, scan) : nothing()
 }
 

@@ -39,6 +39,7 @@ export const CRON_MANIFEST: PluginManifest = {
     suspend: cron('suspend', 'Suspend CronJobs.', ['name'], [dryRun, option('selector', {char: 'l'})], {strict: false}),
     list: cron('list', 'List CronJobs.', [], [boolean('all-namespaces', {char: 'A'})]),
     debug: cron('debug', 'Hidden helper.', [], [], {hidden: true}),
+    completion: cron('completion', 'Print a shell completion script.', [], [], {args: {shell: {name: 'shell', options: ['bash', 'zsh', 'fish']}}}),
   },
 }
 
