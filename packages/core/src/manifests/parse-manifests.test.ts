@@ -46,6 +46,10 @@ describe('parseManifests', () => {
     {name: 'comment', file: 'c.json', text: '{"apiVersion": "v1", // core\n"kind": "Pod"}', message: /^c\.json:1: invalid JSON: .* \(column 22\)$/},
     {name: 'flow YAML in a .yaml file', file: 'c.yaml', text: '{apiVersion: v1, kind: Pod}\n', message: /^c\.yaml:1: invalid JSON: /},
     {name: 'trailing comma on stdin', file: '<stdin>', text: '{"apiVersion": "v1", "kind": "Pod",}', message: /^<stdin>:1: invalid JSON: Expected double-quoted property name \(column 36\)$/},
+    // kubectl: "json: offset 65: invalid character '-' in numeric literal"
+    {name: 'YAML document separators between objects', file: 'c.yaml', text: '{"apiVersion": "v1", "kind": "Pod"}\n---\n{"apiVersion": "v1", "kind": "Pod"}\n', message: 'c.yaml:2: invalid JSON: No number after minus sign (column 2)'},
+    {name: 'a trailing comma in the second of two objects', file: 'c.json', text: '{"apiVersion": "v1", "kind": "Pod"}\n{"apiVersion": "v1",\n "kind": "Pod",}\n', message: 'c.json:3: invalid JSON: Expected double-quoted property name (column 16)'},
+    {name: 'an object not closed', file: 'c.json', text: '{"apiVersion": "v1", "kind": "Pod"', message: /^c\.json:1: invalid JSON: /},
   ])('JSON with $name is INVALID_MANIFEST', ({file, text, message}) => {
     const error = (() => {
       try {
@@ -59,6 +63,12 @@ describe('parseManifests', () => {
     expect(error.exitCode).toBe(2)
     if (typeof message === 'string') expect(error.message).toBe(message)
     else expect(error.message).toMatch(message)
+  })
+
+  test('JSON objects one after another are each an object, as kubectl reads a JSON stream', () => {
+    const text = '{"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "a"}}\n{"apiVersion": "v1",\n "kind": "ConfigMap", "metadata": {"name": "b {}\\""}} {"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "c"}}'
+    const parsed = parseManifests(text, 'c.json')
+    expect(parsed.map(({object, source}) => [object.metadata.name, source.line])).toEqual([['a', 1], ['b {}"', 2], ['c', 3]])
   })
 
   test('a .json file holding YAML is read as YAML, as kubectl does', () => {
@@ -229,7 +239,7 @@ describe('parseManifests with validateBuiltIns', () => {
   ])('refuses a nameless $name', ({text, message}) => {
     const error = (() => {
       try {
-        parseManifests(text, 'app.yaml', {validateBuiltIns: true})
+        parseManifests(text, 'app.yaml', {validateBuiltIns: true, requireNames: true})
       } catch (thrown) {
         return thrown as KubelineError
       }
@@ -245,8 +255,12 @@ describe('parseManifests with validateBuiltIns', () => {
     {name: 'generateName alone', metadata: '{generateName: web-}'},
     {name: 'generateName with an empty name', metadata: '{name: "", generateName: web-}'},
   ])('accepts $name', ({metadata}) => {
-    const [only] = parseManifests(`apiVersion: v1\nkind: Pod\nmetadata: ${metadata}\n`, 'app.yaml', {validateBuiltIns: true})
+    const [only] = parseManifests(`apiVersion: v1\nkind: Pod\nmetadata: ${metadata}\n`, 'app.yaml', {validateBuiltIns: true, requireNames: true})
     expect(only?.object.metadata.generateName).toBe('web-')
+  })
+
+  test('a template read with validateBuiltIns alone needs no name (rollout-canary start -f: only its spec.template is used)', () => {
+    expect(parseManifests('apiVersion: apps/v1\nkind: Deployment\nspec: {}\n', 'canary.yaml', {validateBuiltIns: true}).map(({object}) => object.kind)).toEqual(['Deployment'])
   })
 
   test('objects without a name pass when not validating (expectation suites, fixtures)', () => {

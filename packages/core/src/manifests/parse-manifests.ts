@@ -5,17 +5,22 @@ import {formatSource} from './manifest-source.js'
 import type {SourcedObject} from './manifest-source.js'
 import {checkKubeObject, isListObject} from './check-kube-object.js'
 import {checkBuiltInObject} from './check-built-in-object.js'
-import {checkJsonSyntax, looksLikeJson} from './check-json-syntax.js'
+import {jsonValueTexts, looksLikeJson} from './check-json-syntax.js'
 import {checkObjectNamed} from './check-object-named.js'
 
 export interface ParseManifestsOptions {
   /**
-   * Also refuse what the API server would: an object of any kind without a name or
-   * generateName, an unknown kind or version of a built-in group, or a name its kind does not
-   * allow. Off by default: commands that only read the objects they know (and leave the rest to
-   * the cluster) need not care.
+   * Also refuse what the API server would: an unknown kind or version of a built-in group, or a
+   * name its kind does not allow. Off by default: commands that only read the objects they know
+   * (and leave the rest to the cluster) need not care.
    */
   validateBuiltIns?: boolean
+  /**
+   * The objects are to be applied (plan mode, netpol-test's "what if I apply these"): each needs a
+   * name or a generateName, as the API server requires of any kind. Not for a file read as a
+   * template (rollout-canary start -f), whose name is not used.
+   */
+  requireNames?: boolean
 }
 
 /**
@@ -51,16 +56,17 @@ interface DocumentContext extends ParseManifestsOptions {
  * Decodes the text of one manifest file (YAML with any number of documents, or
  * JSON) into objects that remember where they came from. Empty documents are
  * skipped; `List` kinds are expanded into their items. Any malformed input is a
- * `UsageError('INVALID_MANIFEST', 'file:line: problem')`. Text that starts with `{`
- * must be strict JSON, as for kubectl; it is then read like YAML for the line numbers.
+ * `UsageError('INVALID_MANIFEST', 'file:line: problem')`. Text that starts with `{` is a
+ * stream of strict JSON objects, as for kubectl; each is then read like YAML for the line numbers.
  */
 export function parseManifests(text: string, file: string, options: ParseManifestsOptions = {}): SourcedObject[] {
-  if (looksLikeJson(text)) checkJsonSyntax(text, file)
-  const lineCounter = new LineCounter()
-  const documents = parseAllDocuments(text, {...PARSE_OPTIONS, lineCounter})
-  return Array.from(documents).flatMap((document, index) =>
-    documentObjects(document, {...options, file, document: index, lineCounter}),
-  )
+  let index = 0
+  return (looksLikeJson(text) ? jsonValueTexts(text, file) : [text]).flatMap((yaml) => {
+    const lineCounter = new LineCounter()
+    return Array.from(parseAllDocuments(yaml, {...PARSE_OPTIONS, lineCounter})).flatMap((document) =>
+      documentObjects(document, {...options, file, document: index++, lineCounter}),
+    )
+  })
 }
 
 function documentObjects(document: Document.Parsed, context: DocumentContext): SourcedObject[] {
@@ -81,10 +87,8 @@ function sourcedObjects(value: unknown, node: Node, context: DocumentContext, it
   const at = `${source.file}:${source.line}`
   const object = checkKubeObject(value, at)
   if (!isListObject(object)) {
-    if (context.validateBuiltIns === true) {
-      checkObjectNamed(object, formatSource(source))
-      checkBuiltInObject(object, at)
-    }
+    if (context.requireNames === true) checkObjectNamed(object, formatSource(source))
+    if (context.validateBuiltIns === true) checkBuiltInObject(object, at)
     return [{object, source}]
   }
   const itemNodes = listItemNodes(node)

@@ -69,7 +69,7 @@ export interface DiffReport {
  */
 export async function diffConnectivity(source: ClusterSource, query: DiffQuery): Promise<DiffReport> {
   const current = await loadCluster(source)
-  const proposed = manifestCluster(await readManifests([...query.proposedFiles], {validateBuiltIns: true}), current.namespace)
+  const proposed = manifestCluster(await readManifests([...query.proposedFiles], {validateBuiltIns: true, requireNames: true}), current.namespace)
   const acks = [...query.acks, ...(await readAckFiles(query.ackFiles))]
   const {before, after, policies} = proposedClusterStates(current.state, proposed.objects)
   if (query.namespace !== undefined) requireNamespace(after, query.namespace, {offline: source.offline})

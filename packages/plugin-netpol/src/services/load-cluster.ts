@@ -36,7 +36,7 @@ export interface LoadedCluster {
 export async function loadCluster(source: ClusterSource): Promise<LoadedCluster> {
   const kube = source.offline ? undefined : await source.connect()
   const namespace = kube?.namespace ?? source.namespace ?? 'default'
-  const sourced = source.files.length > 0 ? await readManifests([...source.files], {validateBuiltIns: true}) : []
+  const sourced = source.files.length > 0 ? await readManifests([...source.files], {validateBuiltIns: true, requireNames: true}) : []
   const manifests = manifestCluster(sourced, namespace)
   const live = kube ? await liveObjects(kube) : emptyClusterObjects()
   const pods = applied(live.pods, manifests.objects.pods)

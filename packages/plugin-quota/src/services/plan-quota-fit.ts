@@ -27,7 +27,7 @@ export interface QuotaPlanResult extends QuotaPlan {
  * offline, the ResourceQuotas and LimitRanges among the manifests stand for the cluster.
  */
 export async function planQuotaFit(request: QuotaPlanRequest, connectToCluster: (() => Promise<KubeClient>) | undefined): Promise<QuotaPlanResult> {
-  const sourced = await readManifests(request.files, {stdin: request.stdin, validateBuiltIns: true})
+  const sourced = await readManifests(request.files, {stdin: request.stdin, validateBuiltIns: true, requireNames: true})
   const kube = connectToCluster === undefined ? undefined : await connectToCluster()
   const namespace = kube?.namespace ?? request.namespace ?? 'default'
   const placed = sourced.map(({object, source}) => ({object: inNamespace(object, namespace), source}))

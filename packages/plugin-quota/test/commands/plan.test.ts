@@ -24,10 +24,10 @@ const quotaReport = (args: string[], options: {kubeconfig?: string; stdin?: stri
 
 const directory = mkdtempSync(join(tmpdir(), 'quota-plan-'))
 let files = 0
-/** Manifests as a YAML stream (JSON documents are YAML) in a new file. */
+/** Manifests as a JSON stream, one object after another, as kubectl reads it, in a new file (kubectl refuses JSON objects between YAML `---` separators). */
 function manifestFile(objects: KubeObject[] | string): string {
   const file = join(directory, `manifests-${++files}.yaml`)
-  writeFileSync(file, typeof objects === 'string' ? objects : objects.map((object) => JSON.stringify(object)).join('\n---\n'))
+  writeFileSync(file, typeof objects === 'string' ? objects : objects.map((object) => JSON.stringify(object)).join('\n'))
   return file
 }
 
@@ -209,13 +209,14 @@ describe('kubectl quota-report -f (plan mode)', () => {
     const badQuantity = manifestFile([deployment('ok', 1), deployment('bad', 1, {requests: {cpu: '2x'}})])
     const quantity = await quotaReport(['-f', badQuantity, '--offline'])
     expect(quantity.code).toBe(2)
-    expect(quantity.stderr).toContain(`error: ${badQuantity}:3 (document 2): Deployment bad: invalid quantity "2x"`)
+    // The second object of the JSON stream starts on line 2.
+    expect(quantity.stderr).toContain(`error: ${badQuantity}:2 (document 2): Deployment bad: invalid quantity "2x"`)
     const negativeSurge = deployment('web', 4)
     ;(negativeSurge.spec as Record<string, unknown>).strategy = {rollingUpdate: {maxSurge: -1, maxUnavailable: 1}}
     const budgetFile = manifestFile([deployment('ok', 1), negativeSurge])
     const budget = await quotaReport(['-f', budgetFile, '--offline'])
     expect(budget.code).toBe(2)
-    expect(budget.stderr).toContain(`error: ${budgetFile}:3 (document 2): Deployment web: spec.strategy.rollingUpdate.maxSurge: Invalid value: -1: must be greater than or equal to 0`)
+    expect(budget.stderr).toContain(`error: ${budgetFile}:2 (document 2): Deployment web: spec.strategy.rollingUpdate.maxSurge: Invalid value: -1: must be greater than or equal to 0`)
     for (const args of [['--offline'], ['--nodes', '3'], ['-A', '-f', badQuantity]]) {
       const run = await quotaReport(args)
       expect(run.code, args.join(' ')).toBe(2)
