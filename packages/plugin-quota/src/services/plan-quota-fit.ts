@@ -28,6 +28,7 @@ export interface QuotaPlanResult extends QuotaPlan {
  */
 export async function planQuotaFit(request: QuotaPlanRequest, connectToCluster: (() => Promise<KubeClient>) | undefined): Promise<QuotaPlanResult> {
   const sourced = await readManifests(request.files, {stdin: request.stdin, validateBuiltIns: true, requireNames: true})
+  if (request.namespace !== undefined) refuseOtherNamespaces(sourced, request.namespace)
   const kube = connectToCluster === undefined ? undefined : await connectToCluster()
   const namespace = kube?.namespace ?? request.namespace ?? 'default'
   const placed = sourced.map(({object, source}) => ({object: inNamespace(object, namespace), source}))
@@ -40,6 +41,20 @@ export async function planQuotaFit(request: QuotaPlanRequest, connectToCluster: 
       : quotaPlan(objects, cluster.objects, options),
   )
   return {context: kube?.contextName ?? null, namespace, ...plan, notes: [...(cluster?.notes ?? []), ...plan.notes]}
+}
+
+/**
+ * `kubectl apply -n X -f` refuses an object of another namespace (cli-runtime resource/visitor.go
+ * RequireNamespace, when the namespace was given), so its plan does too, in the same words.
+ */
+function refuseOtherNamespaces(manifests: readonly SourcedObject[], namespace: string): void {
+  const other = manifests.find(({object}) => (object.metadata.namespace ?? '') !== '' && object.metadata.namespace !== namespace && !isClusterScopedKind(object.kind))
+  if (other === undefined) return
+  const theirs = other.object.metadata.namespace ?? ''
+  throw new UsageError(
+    'INVALID_MANIFEST',
+    `${formatSource(other.source)}: the namespace from the provided object "${theirs}" does not match the namespace "${namespace}". You must pass '--namespace=${theirs}' to perform this operation.`,
+  )
 }
 
 function inNamespace(object: KubeObject, namespace: string): KubeObject {

@@ -186,6 +186,19 @@ describe('kubectl quota-report -f (plan mode)', () => {
     expect(run.stdout).toContain('exceeded quota: compute, requested: requests.cpu=750m, used: requests.cpu=0, limited: requests.cpu=500m')
   })
 
+  // kubectl apply -n X -f (cli-runtime resource.Builder, RequireNamespace): an object of another namespace is refused.
+  test('-n and a manifest of another namespace: exit 2 with kubectl apply\'s message; without -n it plans in its own', async () => {
+    const elsewhere = {...deployment('web', 1), metadata: {name: 'web', namespace: 'checkout'}}
+    const file = manifestFile([deployment('api', 1), elsewhere])
+    const refused = await quotaReport(['-f', file, '--offline', '-n', 'payments'], {kubeconfig: join(directory, 'no-such-kubeconfig')})
+    expect(refused.code).toBe(2)
+    expect(refused.stderr).toContain(`error: ${file}:2 (document 2): the namespace from the provided object "checkout" does not match the namespace "payments". You must pass '--namespace=checkout' to perform this operation.`)
+    expect(refused.stdout).toBe('')
+    const own = await quotaReport(['-f', file, '--offline', '-o', 'json'], {kubeconfig: join(directory, 'no-such-kubeconfig')})
+    expect(own.code).toBe(0)
+    expect((JSON.parse(own.stdout) as {objects: {name: string; namespace: string}[]}).objects.map(({name, namespace}) => `${namespace}/${name}`)).toEqual(['default/api', 'checkout/web'])
+  })
+
   test('a user without node rights gets a note for DaemonSets, not a failure; --nodes overrides', async () => {
     if (cluster.mode !== 'sandbox') return
     const ns = await cluster.createNamespace('plan-nodes')
