@@ -18,6 +18,7 @@ export async function runDirect(run: DirectRun, flags: DirectFlags): Promise<voi
   } catch (err) {
     code = session.reportFailure(err instanceof Error ? err : new Error(String(err)))
   }
-  await Promise.all([streamFlushed(process.stdout), streamFlushed(process.stderr)])
+  // stderr only when the session wrote there: reading process.stderr would make the stream (Output.forProcess).
+  await Promise.all([streamFlushed(process.stdout), ...(session.out.wroteToStderr ? [streamFlushed(process.stderr)] : [])])
   if (code !== ExitCode.ok) process.exit(code)
 }

@@ -1,4 +1,5 @@
-import {describe, expect, test} from 'vitest'
+import tty from 'node:tty'
+import {afterEach, describe, expect, test} from 'vitest'
 import {Output} from './output.js'
 
 describe('Output', () => {
@@ -46,5 +47,35 @@ describe('Output', () => {
     const output = new Output({stdout: {write: () => true}, stderr: {isTTY: true, write: (text) => (stderr += text)}, env: {NO_COLOR: ''}})
     output.warn('w')
     expect(stderr).toBe('Warning: w\n')
+  })
+
+  describe('forProcess', () => {
+    const stderrProperty = Object.getOwnPropertyDescriptor(process, 'stderr')!
+    afterEach(() => Object.defineProperty(process, 'stderr', stderrProperty))
+
+    /** Counts the reads of process.stderr (Node makes the stream on the first) and collects what is written. */
+    function watchStderr(): {reads: number; written: string} {
+      const watch = {reads: 0, written: ''}
+      const stream = {write: (text: string) => ((watch.written += text), true)}
+      Object.defineProperty(process, 'stderr', {configurable: true, get: () => (watch.reads++, stream)})
+      return watch
+    }
+
+    test('touches process.stderr only when it writes there: making the stream costs start-up time', () => {
+      const watch = watchStderr()
+      const output = Output.forProcess()
+      output.result('')
+      expect(watch.reads).toBe(0)
+      expect(output.wroteToStderr).toBe(false)
+      output.warn('w')
+      expect(watch.written).toBe(`${output.paint.stderr.yellow('Warning:')} w\n`)
+      expect(output.wroteToStderr).toBe(true)
+    })
+
+    test('colours stderr as process.stderr.isTTY would: by whether fd 2 is a terminal', () => {
+      watchStderr()
+      const colour = tty.isatty(2) && process.env.TERM !== 'dumb' && process.env.NO_COLOR === undefined
+      expect(Output.forProcess().paint.stderr.red('x')).toBe(colour ? '\u001b[31mx\u001b[39m' : 'x')
+    })
   })
 })

@@ -1,3 +1,4 @@
+import tty from 'node:tty'
 import {colorEnabled, paint} from './color.js'
 import type {Paint} from './color.js'
 import {escapeTerminal} from './escape-terminal.js'
@@ -35,6 +36,8 @@ export class Output {
   /** Styles for each stream, no-ops where colour is off (see `colorEnabled`). */
   readonly paint: {stdout: Paint; stderr: Paint}
   readonly debugEnabled: boolean
+  /** Whether anything went to stderr, which must then be flushed before an early exit. */
+  wroteToStderr = false
   private readonly stdout: OutputStream
   private readonly stderr: OutputStream
 
@@ -46,9 +49,13 @@ export class Output {
     this.paint = {stdout: paint(colorEnabled(options.stdout, env)), stderr: paint(colorEnabled(options.stderr, env))}
   }
 
-  /** An Output on the process's own streams. */
+  /**
+   * An Output on the process's own streams. process.stderr is read only when something is written
+   * there: Node makes the stream on the first read (a few ms of start-up), and most runs write nothing.
+   */
   static forProcess(options: {debug?: boolean} = {}): Output {
-    return new Output({stdout: process.stdout, stderr: process.stderr, ...options})
+    const stderr: OutputStream = {write: (text) => process.stderr.write(text), isTTY: tty.isatty(2)}
+    return new Output({stdout: process.stdout, stderr, ...options})
   }
 
   /** For tests: an Output whose streams are collected into strings (not terminals, so no colour). */
@@ -98,6 +105,7 @@ export class Output {
   private toStderr(text: string, prefix?: string): void {
     // The redaction guard: nothing written for people may carry a credential.
     const line = escapeTerminal(redactSecrets(text.replace(/\n+$/, '')), {keepLineBreaks: true})
+    this.wroteToStderr = true
     this.stderr.write(prefix === undefined ? `${line}\n` : `${prefix} ${line}\n`)
   }
 }
