@@ -4,6 +4,7 @@ import path from 'node:path'
 import {parse} from 'yaml'
 import {UsageError} from '../../errors/kubeline-error.js'
 import type {ClusterEntry, ContextEntry, MergedKubeconfig, Named, UserEntry} from './kubeconfig-types.js'
+import {parsePlainBlockYaml} from './plain-block-yaml.js'
 
 export interface KubeconfigSources {
   /** --kubeconfig: exactly this file, which must exist; no merging. */
@@ -64,7 +65,8 @@ function readKubeconfigFile(file: string): Record<string, unknown> {
   }
   let doc: unknown
   try {
-    doc = parse(text, {maxAliasCount: 100})
+    // kubectl's plain block form is read without running `yaml`, which costs start-up time; anything else falls back.
+    doc = parsePlainBlockYaml(text) ?? parse(text, {maxAliasCount: 100})
   } catch (err) {
     throw new UsageError('INVALID_KUBECONFIG', `kubeconfig "${file}" is not valid YAML: ${(err as Error).message}`, {
       fix: 'Fix or remove the file, or point KUBECONFIG elsewhere.',
