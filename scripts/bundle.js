@@ -2,8 +2,10 @@
 // package directory (its build script runs it after tsc, before `oclif manifest`).
 //
 // Output, dist/bundle/:
-// - ESM with code splitting. bin/run.js imports run.js, a small chunk that turns on the compile cache,
-//   prints stored help, answers completion, and otherwise starts main.cjs. oclif.commands.target and
+// - start.cjs: what bin/run.js requires first (CommonJS): it turns on the compile cache and runs a
+//   command line that has a direct run (direct.cjs, below); anything else goes on to run.js.
+// - ESM with code splitting. run.js is a small chunk that prints stored help, answers completion, and
+//   otherwise starts main.cjs. oclif.commands.target and
 //   the hooks point at the command modules here (what `oclif manifest` reads, and what runs when
 //   main.cjs is missing); each heavy dependency (client-node, listr2, ws) is a chunk of its own.
 // - main.cjs: oclif and the plugin's command modules in one CommonJS file, which startup runs with a
@@ -12,7 +14,7 @@
 // See docs/performance.md.
 import {build} from 'esbuild'
 import fs from 'node:fs'
-import {isBuiltin} from 'node:module'
+import {createRequire, isBuiltin} from 'node:module'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 // Built before any plugin (a dependency of each): the name main.cjs calls for import().
@@ -72,6 +74,8 @@ export const ESM_REQUIRE = "import {createRequire as __kubelineRequire} from 'no
 export const STARTUP_SOURCE = path.join(root, 'packages/core/src/startup.ts')
 
 export const BUNDLED_START_SOURCE = path.join(root, 'packages/core/src/bundled-start.ts')
+
+const START_FRONT_SOURCE = path.join(root, 'packages/core/src/start-front.ts')
 
 const RUN_DIRECT_SOURCE = path.join(root, 'packages/core/src/direct-run/run-direct.ts')
 
@@ -139,17 +143,60 @@ const DIRECT_SOURCE = 'src/direct.ts'
  */
 async function directBundle(packageDir, lazies) {
   const entry = [`export {runDirect} from ${JSON.stringify(RUN_DIRECT_SOURCE)}`, `export {directRuns} from ${JSON.stringify(`./${DIRECT_SOURCE}`)}`].join('\n')
-  const bundle = await scriptBundle(packageDir, entry, 'direct.cjs', lazies)
+  const bundle = await scriptBundle(packageDir, entry, 'direct.cjs', lazies, [deferredPackages(DEFERRED_IN_DIRECT)])
   const oclif = bundle.inputs.find((input) => input.includes('@oclif/core') || input.includes('@oclif+core'))
   if (oclif) throw new Error(`direct.cjs must not contain oclif, but ${oclif} got in: find the import that brings it (a module of @kubeline/core that imports @oclif/core)`)
   return bundle
 }
 
 /**
+ * dist/bundle/start.cjs, what bin/run.js requires first (packages/core/src/start-front.ts): CommonJS, so
+ * that a direct run starts without an ES module graph; nothing of oclif or yaml in it (the build fails).
+ */
+async function frontBundle(packageDir) {
+  const bundle = await scriptBundle(packageDir, `export {startFront} from ${JSON.stringify(START_FRONT_SOURCE)}`, 'start.cjs', new Map())
+  const heavy = bundle.inputs.find((input) => /node_modules/.test(input))
+  if (heavy) throw new Error(`start.cjs must hold only core's start, but ${heavy} got in`)
+  return bundle.text
+}
+
+/** Packages direct.cjs evaluates on first use: yaml serves only -o yaml, -f and a kubeconfig kubectl did not write. */
+const DEFERRED_IN_DIRECT = ['yaml']
+
+/**
+ * Each of `packages` evaluated on first use rather than as the bundle loads: our imports of it get an
+ * object whose getters require the package the first time one is read (esbuild reads an import at each
+ * use). Its code stays in the bundle, but a run that never uses it neither evaluates nor compiles it,
+ * so it is not in the code cache either. CommonJS bundles only (esbuild wraps each CommonJS module in a
+ * function that runs at its first require).
+ */
+export function deferredPackages(packages) {
+  return {
+    name: 'deferred-packages',
+    setup(build) {
+      build.onResolve({filter: /^[@a-z]/}, ({path: specifier, kind, importer, resolveDir}) =>
+        packages.includes(specifier) && kind === 'import-statement' && !importer.includes(`${path.sep}node_modules${path.sep}`)
+          ? {path: specifier, namespace: 'kubeline-deferred', pluginData: {resolveDir}}
+          : undefined)
+      build.onLoad({filter: /.*/, namespace: 'kubeline-deferred'}, ({path: specifier, pluginData: {resolveDir}}) => {
+        const names = Object.keys(createRequire(path.join(resolveDir, 'index.js'))(specifier))
+        const contents = [
+          'let loaded',
+          `for (const name of ${JSON.stringify(names)}) {`,
+          `  Object.defineProperty(exports, name, {enumerable: true, get: () => (loaded ??= require(${JSON.stringify(specifier)}))[name]})`,
+          '}',
+        ].join('\n')
+        return {contents, resolveDir, loader: 'js'}
+      })
+    },
+  }
+}
+
+/**
  * A CommonJS bundle that startup runs with a V8 code cache (code-cache.ts), in ASCII only; each package
  * imported with import() stays out of it (`lazies`) and is imported through the function startup passes.
  */
-async function scriptBundle(packageDir, entry, name, lazies) {
+async function scriptBundle(packageDir, entry, name, lazies, plugins = []) {
   const options = sharedBuildOptions()
   const result = await build({
     ...options,
@@ -159,7 +206,7 @@ async function scriptBundle(packageDir, entry, name, lazies) {
     format: 'cjs',
     write: false,
     outfile: name,
-    plugins: [...options.plugins, lazyImports(lazies)],
+    plugins: [...options.plugins, ...plugins, lazyImports(lazies)],
   })
   const text = result.outputFiles[0].text.replaceAll(/\bimport\((["'])\.\/lazy\//g, `${BUNDLE_IMPORT}($1./lazy/`)
   if (/\bimport\(\s*["']/.test(text)) throw new Error(`${name} has an import() of a literal left: a script run by node:vm cannot import`)
@@ -242,6 +289,7 @@ export async function bundlePlugin(packageDir) {
     logOverride: {'import-is-undefined': 'silent'},
   })
   fs.writeFileSync(path.join(staging, 'main.cjs'), main)
+  fs.writeFileSync(path.join(staging, 'start.cjs'), await frontBundle(packageDir))
   if (direct) fs.writeFileSync(path.join(staging, 'direct.cjs'), direct.text)
   const previous = `${staging}.old`
   if (fs.existsSync(outdir)) fs.renameSync(outdir, previous)

@@ -5,7 +5,8 @@ import os from 'node:os'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {afterEach, beforeEach, describe, expect, test, vi} from 'vitest'
-import {pluginLoadOptions, startPlugin, startStandalone} from './startup.js'
+import {pluginLoadOptions} from './start-front.js'
+import {startPlugin, startStandalone} from './startup.js'
 
 class Greet extends Command {
   static override flags = {name: Flags.string({required: true})}

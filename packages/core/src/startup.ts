@@ -1,10 +1,9 @@
 /**
- * What a plugin's bin/run.js does before anything else. Kept free of imports
- * beyond node: builtins so that it costs nothing at start-up.
+ * What a plugin's bin/run.js does after startFront (start-front.ts, which runs the direct runs): completion,
+ * help without oclif, then oclif; and the starts of the single-file forms. Kept free of imports beyond
+ * node: builtins so that it costs nothing at start-up.
  */
-import type * as Oclif from '@oclif/core'
 import fs from 'node:fs'
-import module from 'node:module'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {importOclif, oclifUserFiles, runBundledPlugin, withoutOclifEngineCheck} from './bundled-start.js'
@@ -14,34 +13,14 @@ import {MAX_HELP_ARGV, cachedHelp, parseHelpCache, readHelpCache, storedHelpArgv
 import type {HelpCache} from './help-cache.js'
 import {mayRememberHelp, readRememberedHelp, recordHelp, rememberedHelpFile} from './remembered-help.js'
 import {exitOnClosedStdout} from './output/closed-stdout.js'
-import {packageDirectRuns, ranDirectly} from './direct-run/direct-start.js'
+import {ranDirectly} from './direct-run/direct-start.js'
 import type {DirectScript} from './direct-run/direct-start.js'
 import type {FlagManifest} from './direct-run/direct-invocation.js'
-
-const MIN_MAJOR = 22
-const MIN_MINOR = 20
-
-/** Exit 1 with a clear message on a Node.js older than the one the stack needs. */
-export function checkNodeVersion(): void {
-  const [major = 0, minor = 0] = process.versions.node.split('.').map(Number)
-  if (major > MIN_MAJOR || (major === MIN_MAJOR && minor >= MIN_MINOR)) return
-  const bin = path.basename(process.argv[1] ?? 'kubectl plugin')
-  process.stderr.write(
-    `error: ${bin} needs Node.js >= ${MIN_MAJOR}.${MIN_MINOR}, but this is Node.js ${process.version}.\n` +
-      `Install a current Node.js, or run it through the repository's launcher (bin/) which uses the project's own Node.\n`,
-  )
-  process.exit(1)
-}
-
-/** Node's on-disk compile cache roughly halves the parse time of our bundles on a warm start. */
-export function enableCompileCache(): void {
-  if (process.env.NODE_DISABLE_COMPILE_CACHE) return
-  module.enableCompileCache?.()
-}
+import {checkNodeVersion, enableCompileCache, pluginLoadOptions} from './start-front.js'
 
 /**
- * Everything a plugin's bin/run.js does: bundled as the plugin's small first chunk, so the
- * compile cache is on before oclif and the commands are parsed.
+ * A command line without a direct run, and completion (bin/complete.js): the plugin's small first ES
+ * module chunk, so the compile cache is on before oclif and the commands are parsed.
  */
 export async function startPlugin(binUrl: string, argv: string[] = process.argv.slice(2)): Promise<void> {
   checkNodeVersion()
@@ -56,7 +35,6 @@ export async function startPlugin(binUrl: string, argv: string[] = process.argv.
   const help = argv.length > MAX_HELP_ARGV ? undefined : helpWithoutOclif(readHelpCache(helpFile), fileURLToPath(helpFile), argv)
   if (help === 'printed') return
   const loadOptions = pluginLoadOptions(binUrl)
-  if (help === undefined && (await ranDirectly(await packageDirectRuns(loadOptions), argv))) return
   const main = new URL('../dist/bundle/main.cjs', binUrl)
   if (fs.existsSync(main)) {
     // Loaded here, not with this chunk: --help and completion need none of it.
@@ -140,22 +118,12 @@ export async function startSea(argv: string[] = process.argv.slice(2)): Promise<
   const direct = {
     pjson: loadOptions.pjson,
     manifest: () => (hasAsset(SEA_ASSETS.manifest) ? (JSON.parse(sea.getAsset(SEA_ASSETS.manifest, 'utf8')) as FlagManifest) : undefined),
-    script: () => (hasAsset(SEA_ASSETS.direct) ? (runAsset(SEA_ASSETS.direct) as DirectScript) : undefined),
+    script: async () => (hasAsset(SEA_ASSETS.direct) ? (runAsset(SEA_ASSETS.direct) as DirectScript) : undefined),
   }
   if (help === undefined && (await ranDirectly(direct, argv))) return
   // main.cjs evaluates oclif's index as it loads, as on the npm package's path.
   const bundle = (await withoutOclifEngineCheck(() => runAsset(SEA_ASSETS.main))) as MainBundle
   await runMainBundle(bundle, loadOptions, argv, help)
-}
-
-/**
- * The package root and package.json oclif would find from bin/run.js, given: oclif then skips its walk up
- * the directories and its search for an oclif rc file (our package.json has an `oclif` key, so it would
- * use that) and reads only the manifest.
- */
-export function pluginLoadOptions(binUrl: string): {root: string; pjson: Oclif.Interfaces.PJSON} {
-  const root = path.dirname(path.dirname(fileURLToPath(binUrl)))
-  return {root, pjson: JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as Oclif.Interfaces.PJSON}
 }
 
 /** A plugin bundled into one file (`pnpm package`): the directory of the file stands in for its root. */

@@ -25,8 +25,9 @@ test('an escaped non-ASCII character, which \\u cannot stand for, is refused', (
   expect(() => asciiOnly('/\\é/.test(x)')).toThrow('escaped non-ASCII character')
 })
 
-// quota-report's direct.cjs too (a command run without oclif), which startup runs the same way.
-test.each([...plugins.map((plugin) => [plugin, 'main.cjs']), ['plugin-quota', 'direct.cjs']])('%s: dist/bundle/%s is ASCII only', (plugin, file) => {
+// quota-report's and cron-trigger's direct.cjs too (commands run without oclif), which startup runs the
+// same way, and every start.cjs (what bin/run.js requires first).
+test.each([...plugins.flatMap((plugin) => [[plugin, 'main.cjs'], [plugin, 'start.cjs']]), ['plugin-quota', 'direct.cjs'], ['plugin-cron', 'direct.cjs']])('%s: dist/bundle/%s is ASCII only', (plugin, file) => {
   const bundle = fs.readFileSync(path.join(root, 'packages', plugin, 'dist/bundle', file))
   expect(bundle.findIndex((byte) => byte > 0x7f)).toBe(-1)
 })

@@ -11,7 +11,7 @@ const manifest = {commands: {[SINGLE_COMMAND_ID]: {flags: {namespace: {name: 'na
 function source(overrides: Partial<DirectRunSource> = {}) {
   const run = vi.fn(async () => 0)
   const runDirect = vi.fn(async () => undefined) as unknown as DirectScript['runDirect']
-  const script = vi.fn((): DirectScript => ({directRuns: {'.': run}, runDirect}))
+  const script = vi.fn(async (): Promise<DirectScript> => ({directRuns: {'.': run}, runDirect}))
   return {source: {pjson: pjson({'.': ['namespace']}), manifest: () => manifest, script, ...overrides}, run, runDirect, script}
 }
 
@@ -26,8 +26,8 @@ describe('ranDirectly', () => {
     {name: 'KUBELINE_NO_DIRECT_RUN=1', argv: ['-n', 'a'], env: {KUBELINE_NO_DIRECT_RUN: '1'}, overrides: {}},
     {name: 'no directRun in package.json', argv: ['-n', 'a'], env: {}, overrides: {pjson: pjson()}},
     {name: 'no manifest', argv: ['-n', 'a'], env: {}, overrides: {manifest: () => undefined}},
-    {name: 'no direct.cjs', argv: ['-n', 'a'], env: {}, overrides: {script: () => undefined}},
-    {name: 'a direct.cjs without that run', argv: ['-n', 'a'], env: {}, overrides: {script: () => ({directRuns: {}, runDirect: vi.fn()}) as unknown as DirectScript}},
+    {name: 'no direct.cjs', argv: ['-n', 'a'], env: {}, overrides: {script: async () => undefined}},
+    {name: 'a direct.cjs without that run', argv: ['-n', 'a'], env: {}, overrides: {script: async () => ({directRuns: {}, runDirect: vi.fn()}) as unknown as DirectScript}},
     {name: 'a flag the run does not take', argv: ['--help'], env: {}, overrides: {}},
   ])('$name: left to oclif', async ({argv, env, overrides}) => {
     const {source: plugin, runDirect} = source(overrides)

@@ -13,8 +13,8 @@ export interface DirectRunSource {
   pjson: PJSON
   /** oclif.manifest.json, if there is one. */
   manifest(): FlagManifest | undefined
-  /** What dist/bundle/direct.cjs exports, if there is one. */
-  script(): DirectScript | undefined
+  /** What dist/bundle/direct.cjs exports, if there is one; loaded only for a command line it runs. */
+  script(): Promise<DirectScript | undefined>
 }
 
 /** What dist/bundle/direct.cjs exports (scripts/bundle.js): the plugin's src/direct.ts, and core's runner. */
@@ -34,21 +34,27 @@ export async function ranDirectly(source: DirectRunSource, argv: readonly string
   const manifest = source.manifest()
   const commands = source.pjson.oclif.commands
   const invocation = manifest && directInvocation(argv, manifest, config, typeof commands === 'object' && commands.strategy === 'single')
-  const script = invocation && source.script()
+  const script = invocation && (await source.script())
   const run = script && invocation && script.directRuns[invocation.command]
   if (!run || !invocation) return false
   await script.runDirect(run, invocation.flags)
   return true
 }
 
-/** A plugin's own files as the source of its direct runs; the bundle runs with a code cache, as main.cjs. */
-export async function packageDirectRuns(plugin: {root: string; pjson: PJSON}): Promise<DirectRunSource> {
-  const {requireWithCodeCache} = await import('../code-cache.js')
+/**
+ * A plugin's own files as the source of its direct runs; the bundle runs with a code cache, as main.cjs.
+ * The code cache's module (node:crypto with it) is loaded only with the bundle: help and completion start here too.
+ */
+export function packageDirectRuns(plugin: {root: string; pjson: PJSON}): DirectRunSource {
   const manifestFile = path.join(plugin.root, 'oclif.manifest.json')
   const bundle = path.join(plugin.root, 'dist/bundle/direct.cjs')
   return {
     pjson: plugin.pjson,
     manifest: () => (fs.existsSync(manifestFile) ? (JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as FlagManifest) : undefined),
-    script: () => (fs.existsSync(bundle) ? (requireWithCodeCache(bundle, {cacheDir: userCacheDir()}) as DirectScript) : undefined),
+    script: async () => {
+      if (!fs.existsSync(bundle)) return undefined
+      const {requireWithCodeCache} = await import('../code-cache.js')
+      return requireWithCodeCache(bundle, {cacheDir: userCacheDir()}) as DirectScript
+    },
   }
 }
