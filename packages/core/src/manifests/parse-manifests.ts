@@ -1,5 +1,5 @@
 import {LineCounter, isMap, isSeq, parseAllDocuments} from 'yaml'
-import type {Document, DocumentOptions, Node, ParseOptions, SchemaOptions, Tags, ToJSOptions} from 'yaml'
+import type {Document, DocumentOptions, Node, ParseOptions, SchemaOptions, ToJSOptions} from 'yaml'
 import {throwInvalidManifest} from './invalid-manifest.js'
 import {formatSource} from './manifest-source.js'
 import type {SourcedObject} from './manifest-source.js'
@@ -7,6 +7,7 @@ import {checkKubeObject, isListObject} from './check-kube-object.js'
 import {checkBuiltInObject} from './check-built-in-object.js'
 import {jsonValueTexts, looksLikeJson} from './check-json-syntax.js'
 import {checkObjectNamed} from './check-object-named.js'
+import {KUBECTL_YAML_OPTIONS, MAX_ALIAS_COUNT} from './kubectl-yaml.js'
 
 export interface ParseManifestsOptions {
   /**
@@ -23,26 +24,10 @@ export interface ParseManifestsOptions {
   requireNames?: boolean
 }
 
-/**
- * The yaml package's default: within a document, the uses of one anchor (times
- * the aliases nested inside it) must stay below this.
- */
-export const MAX_ALIAS_COUNT = 100
+export {MAX_ALIAS_COUNT}
 
-const YAML_1_1_TAGS_KUBECTL_IGNORES = new Set(['tag:yaml.org,2002:timestamp', 'tag:yaml.org,2002:binary'])
-
-/**
- * kubectl decodes manifests with go-yaml v2 (through sigs.k8s.io/yaml), which
- * follows YAML 1.1: `yes`/`no`/`on`/`off`/`y`/`n` are booleans, `0755` is octal,
- * `<<` merges. It leaves timestamps and `!!binary` as strings and has no
- * sexagesimal numbers (`1:20`), so those tags are dropped from the 1.1 schema.
- */
-const PARSE_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
-  version: '1.1',
-  customTags: (tags: Tags) =>
-    tags.filter((tag) => typeof tag === 'string' || (!YAML_1_1_TAGS_KUBECTL_IGNORES.has(tag.tag) && tag.format !== 'TIME')),
-  prettyErrors: false,
-}
+// Error positions are formatted here from the line counter, so yaml's own excerpt is not wanted.
+const PARSE_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {...KUBECTL_YAML_OPTIONS, prettyErrors: false}
 
 const TO_JS_OPTIONS: ToJSOptions = {maxAliasCount: MAX_ALIAS_COUNT}
 

@@ -6,6 +6,7 @@ export interface ClusterEntry {
   'insecure-skip-tls-verify'?: boolean
   'tls-server-name'?: string
   'proxy-url'?: string
+  'disable-compression'?: boolean
   [key: string]: unknown
 }
 
@@ -14,6 +15,7 @@ export interface ExecConfig {
   args?: string[]
   env?: {name: string; value: string}[]
   apiVersion?: string
+  provideClusterInfo?: boolean
   [key: string]: unknown
 }
 

@@ -4,7 +4,7 @@ import path from 'node:path'
 import {parse} from 'yaml'
 import {UsageError} from '../../errors/kubeline-error.js'
 import type {ClusterEntry, ContextEntry, MergedKubeconfig, Named, UserEntry} from './kubeconfig-types.js'
-import {parsePlainBlockYaml} from './plain-block-yaml.js'
+import {KUBECONFIG_YAML_OPTIONS, parsePlainBlockYaml} from './plain-block-yaml.js'
 
 export interface KubeconfigSources {
   /** --kubeconfig: exactly this file, which must exist; no merging. */
@@ -66,7 +66,7 @@ function readKubeconfigFile(file: string): Record<string, unknown> {
   let doc: unknown
   try {
     // kubectl's plain block form is read without running `yaml`, which costs start-up time; anything else falls back.
-    doc = parsePlainBlockYaml(text) ?? parse(text, {maxAliasCount: 100})
+    doc = parsePlainBlockYaml(text) ?? parse(text, KUBECONFIG_YAML_OPTIONS)
   } catch (err) {
     throw new UsageError('INVALID_KUBECONFIG', `kubeconfig "${file}" is not valid YAML: ${(err as Error).message}`, {
       fix: 'Fix or remove the file, or point KUBECONFIG elsewhere.',
@@ -88,8 +88,39 @@ function namedEntries<T>(doc: Record<string, unknown>, listKey: string, entryKey
     if (typeof record.name !== 'string' || record.name === '') {
       throw new UsageError('INVALID_KUBECONFIG', `kubeconfig "${file}": ${listKey}[${index}] has no name`)
     }
+    checkBooleanFields(record[entryKey], entryKey, record.name, file)
     return {name: record.name, entry: {...((record[entryKey] ?? {}) as T)}}
   })
+}
+
+/**
+ * The fields client-go decodes as bool (clientcmd/api/v1 types.go), as paths inside an entry of
+ * each list. Its decoder refuses the whole file when one holds anything else (null leaves it false);
+ * a quoted "false" must not read as truthy and turn TLS verification off.
+ */
+const BOOLEAN_FIELDS: Record<string, readonly (readonly string[])[] | undefined> = {
+  cluster: [['insecure-skip-tls-verify'], ['disable-compression']],
+  user: [['exec', 'provideClusterInfo']],
+}
+
+function checkBooleanFields(entry: unknown, entryKey: string, name: string, file: string): void {
+  for (const fieldPath of BOOLEAN_FIELDS[entryKey] ?? []) {
+    const value = fieldPath.reduce<unknown>((holder, key) => (isMapping(holder) ? holder[key] : undefined), entry)
+    if (value !== undefined && value !== null && typeof value !== 'boolean') {
+      throw new UsageError('INVALID_KUBECONFIG', `kubeconfig "${file}": ${entryKey} "${name}": "${fieldPath.join('.')}" must be true or false, not ${yamlKind(value)}`, {
+        fix: 'Write true or false without quotes; kubectl refuses any other value there too.',
+      })
+    }
+  }
+}
+
+function isMapping(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function yamlKind(value: unknown): string {
+  if (Array.isArray(value)) return 'a list'
+  return isMapping(value) ? 'a mapping' : `a ${typeof value}`
 }
 
 function addFirst<T, K extends string>(

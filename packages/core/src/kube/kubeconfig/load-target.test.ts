@@ -3,8 +3,9 @@ import os from 'node:os'
 import path from 'node:path'
 import {afterEach, beforeEach, describe, expect, test} from 'vitest'
 import {stringify} from 'yaml'
-import {KubelineError} from '../../errors/kubeline-error.js'
+import {KubelineError, UsageError} from '../../errors/kubeline-error.js'
 import {loadKubeTarget} from './load-target.js'
+import {parsePlainBlockYaml} from './plain-block-yaml.js'
 
 let dir: string
 beforeEach(() => {
@@ -170,6 +171,98 @@ describe('flags', () => {
     fs.writeFileSync(bad, 'clusters: [unclosed')
     expect(() => loadKubeTarget({}, env([bad]))).toThrow(bad)
     expect(codeOf(() => loadKubeTarget({}, env([bad])))).toBe('INVALID_KUBECONFIG')
+  })
+})
+
+describe('boolean fields: kubectl reads them with YAML 1.1 and refuses anything but a boolean', () => {
+  const forms = [
+    {form: "kubectl's block form (the fast reader, unless it declines)", flowMapping: false},
+    {form: 'a flow mapping (the yaml fallback)', flowMapping: true},
+  ]
+
+  /** A kubeconfig with raw YAML lines in its cluster and its exec user; a flow mapping makes the fast reader decline. */
+  function writeRaw(raw: {cluster?: string; exec?: string}, flowMapping = false): string {
+    const file = path.join(dir, 'config')
+    const text = [
+      'apiVersion: v1',
+      'kind: Config',
+      'current-context: prod',
+      'clusters:',
+      '- name: prod',
+      '  cluster:',
+      '    server: https://prod.example',
+      ...(raw.cluster === undefined ? [] : [`    ${raw.cluster}`]),
+      'contexts:',
+      '- name: prod',
+      ...(flowMapping ? ['  context: {cluster: prod, user: ci}'] : ['  context:', '    cluster: prod', '    user: ci']),
+      'users:',
+      '- name: ci',
+      '  user:',
+      '    exec:',
+      '      command: login',
+      ...(raw.exec === undefined ? [] : [`      ${raw.exec}`]),
+      '',
+    ].join('\n')
+    if (flowMapping) expect(parsePlainBlockYaml(text)).toBeUndefined()
+    fs.writeFileSync(file, text)
+    return file
+  }
+
+  function usageErrorOf(fn: () => unknown): UsageError {
+    try {
+      fn()
+    } catch (err) {
+      if (err instanceof UsageError) return err
+      throw err
+    }
+    throw new Error('expected a UsageError')
+  }
+
+  describe.each(forms)('in $form', ({flowMapping}) => {
+    test.each([
+      {value: 'no', want: false},
+      {value: 'OFF', want: false},
+      {value: 'false', want: false},
+      {value: 'yes', want: true},
+      {value: 'on', want: true},
+      {value: 'true', want: true},
+    ])('insecure-skip-tls-verify: $value is $want', ({value, want}) => {
+      const file = writeRaw({cluster: `insecure-skip-tls-verify: ${value}`}, flowMapping)
+      expect(loadKubeTarget({}, env([file])).cluster['insecure-skip-tls-verify']).toBe(want)
+    })
+
+    test('exec provideClusterInfo: y is true', () => {
+      const file = writeRaw({exec: 'provideClusterInfo: y'}, flowMapping)
+      expect(loadKubeTarget({}, env([file])).user.exec?.provideClusterInfo).toBe(true)
+    })
+
+    test.each([
+      {at: 'cluster', line: 'insecure-skip-tls-verify: "false"', field: 'insecure-skip-tls-verify', entry: 'cluster "prod"'},
+      {at: 'cluster', line: "insecure-skip-tls-verify: 'no'", field: 'insecure-skip-tls-verify', entry: 'cluster "prod"'},
+      {at: 'cluster', line: 'insecure-skip-tls-verify: 1', field: 'insecure-skip-tls-verify', entry: 'cluster "prod"'},
+      {at: 'cluster', line: 'insecure-skip-tls-verify: 0755', field: 'insecure-skip-tls-verify', entry: 'cluster "prod"'},
+      {at: 'cluster', line: 'disable-compression: "true"', field: 'disable-compression', entry: 'cluster "prod"'},
+      {at: 'exec', line: 'provideClusterInfo: "yes"', field: 'exec.provideClusterInfo', entry: 'user "ci"'},
+    ])('$at $line is refused: INVALID_KUBECONFIG naming the file, the entry and the field', ({at, line, field, entry}) => {
+      const file = writeRaw({[at]: line}, flowMapping)
+      const err = usageErrorOf(() => loadKubeTarget({}, env([file])))
+      expect(err.code).toBe('INVALID_KUBECONFIG')
+      expect(err.exitCode).toBe(2)
+      expect(err.message).toContain(`"${file}"`)
+      expect(err.message).toContain(entry)
+      expect(err.message).toContain(`"${field}" must be true or false`)
+    })
+  })
+
+  test('absent or null is false to client-go and accepted', () => {
+    expect(loadKubeTarget({}, env([writeRaw({})])).cluster['insecure-skip-tls-verify']).toBeUndefined()
+    expect(loadKubeTarget({}, env([writeRaw({cluster: 'insecure-skip-tls-verify: ~'})])).cluster['insecure-skip-tls-verify']).toBeNull()
+  })
+
+  test('a bad value is refused even in an entry that an earlier file shadows, as kubectl fails to load that file', () => {
+    const first = write('first', {current: 'prod', clusters: {prod: {server: 'https://first.example'}}, contexts: {prod: {cluster: 'prod', user: 'ci'}}})
+    const second = writeRaw({cluster: 'insecure-skip-tls-verify: "true"'})
+    expect(codeOf(() => loadKubeTarget({}, env([first, second])))).toBe('INVALID_KUBECONFIG')
   })
 })
 

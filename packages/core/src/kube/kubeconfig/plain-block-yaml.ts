@@ -2,9 +2,16 @@
  * A fast reader for the YAML that kubectl and client-go write for kubeconfigs: block mappings
  * and block sequences of one-line scalars. Loading the `yaml` package costs several
  * milliseconds of every start-up; this reader handles the common form and returns exactly what
- * `parse(text, {maxAliasCount: 100})` from `yaml` returns, or undefined (declined) for anything
- * outside its subset, so the caller can fall back to `yaml`. When in doubt it declines.
+ * `parse(text, KUBECONFIG_YAML_OPTIONS)` from `yaml` returns (YAML 1.1, as kubectl reads it:
+ * `no` is false), or undefined (declined) for anything outside its subset, so the caller can
+ * fall back to `yaml`. When in doubt it declines.
  */
+
+import type {DocumentOptions, SchemaOptions, ToJSOptions} from 'yaml'
+import {KUBECTL_YAML_OPTIONS, MAX_ALIAS_COUNT} from '../../manifests/kubectl-yaml.js'
+
+/** The fallback parse this reader must agree with. */
+export const KUBECONFIG_YAML_OPTIONS: DocumentOptions & SchemaOptions & ToJSOptions = {...KUBECTL_YAML_OPTIONS, maxAliasCount: MAX_ALIAS_COUNT}
 
 // Control characters (all but '\n'), DEL, C1, U+2028/9, surrogates (so all of non-BMP), the BOM
 // and the noncharacters U+FFFE/F: each is either an error, a line break or a rarity to `yaml`.
@@ -21,16 +28,21 @@ const SINGLE_QUOTED = /^'((?:[^']|'')*)'$/
 // Indicators that start something other than a one-line plain scalar (or an error).
 const NOT_PLAIN_START = /^(?:[[\]{},#&*!|>'"%@`]|[?:-](?: |$))/
 
-// The YAML 1.2 core schema's tests, as in yaml@2.9.1 dist/schema/common/null.js and core/*.js.
-const CORE_NULL = /^(?:~|[Nn]ull|NULL)?$/
-const CORE_BOOL = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/
-const CORE_NUMBERS = [
-  /^0o[0-7]+$/,
-  /^[-+]?[0-9]+$/,
-  /^0x[0-9a-fA-F]+$/,
+// The YAML 1.1 schema's tests that KUBECTL_YAML_OPTIONS keeps, as in yaml@2.9.1
+// dist/schema/common/null.js and yaml-1.1/{bool,int,float}.js. Timestamps and sexagesimal
+// numbers (`1:20`) are dropped from that schema: they stay strings. `<<` is a merge key only
+// as a key, which ENTRY cannot match.
+const NULL = /^(?:~|[Nn]ull|NULL)?$/
+const TRUE = /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/
+const FALSE = /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/
+const NUMBERS = [
+  /^[-+]?0b[0-1_]+$/,
+  /^[-+]?0[0-7_]+$/,
+  /^[-+]?[0-9][0-9_]*$/,
+  /^[-+]?0x[0-9a-fA-F_]+$/,
   /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-  /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-  /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
+  /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
+  /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
 ]
 
 /** Thrown inside the reader to unwind to parsePlainBlockYaml, which returns undefined. */
@@ -99,8 +111,8 @@ class BlockReader {
       const entry = line.indent === col ? ENTRY.exec(line.text) : null
       if (!entry) decline()
       const [, key, value] = entry
-      // Null and bool words resolve to non-string keys; duplicates are an error in `yaml`.
-      if (key.length > MAX_KEY_LENGTH || key === '__proto__' || CORE_NULL.test(key) || CORE_BOOL.test(key) || Object.hasOwn(map, key)) decline()
+      // Null, bool and number words resolve to non-string keys; duplicates are an error in `yaml`.
+      if (key.length > MAX_KEY_LENGTH || key === '__proto__' || plainScalar(key) !== key || Object.hasOwn(map, key)) decline()
       this.pos++
       map[key] = value === undefined ? this.emptyValue(col, true) : scalar(value)
     }
@@ -147,7 +159,7 @@ class BlockReader {
   }
 }
 
-/** A one-line scalar resolved with the core schema; numbers decline (rare here, left to `yaml`). */
+/** A one-line scalar. */
 function scalar(text: string): unknown {
   if (text === '{}') return {}
   if (text === '[]') return []
@@ -157,8 +169,14 @@ function scalar(text: string): unknown {
   if (singleQuoted) return singleQuoted[1].replaceAll("''", "'")
   // ' #' starts a comment, ': ' a mapping, a final ':' an empty-valued key.
   if (NOT_PLAIN_START.test(text) || text.includes(' #') || text.includes(': ') || text.endsWith(':')) decline()
-  if (CORE_NULL.test(text)) return null
-  if (CORE_BOOL.test(text)) return text.startsWith('t') || text.startsWith('T')
-  if (CORE_NUMBERS.some((test) => test.test(text))) decline()
+  return plainScalar(text)
+}
+
+/** A plain scalar resolved as YAML 1.1 does; numbers decline (rare here, left to `yaml`). */
+function plainScalar(text: string): string | boolean | null {
+  if (NULL.test(text)) return null
+  if (TRUE.test(text)) return true
+  if (FALSE.test(text)) return false
+  if (NUMBERS.some((test) => test.test(text))) decline()
   return text
 }
