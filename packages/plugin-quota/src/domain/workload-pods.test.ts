@@ -53,6 +53,12 @@ describe('workloadPods', () => {
     expect(result?.children).toEqual([{apiVersion: 'batch/v1', kind: 'Job', metadata: {name: 'w', namespace: 'payments'}}])
   })
 
+  test('a suspended CronJob starts no Job: none is counted, and its overlap note does not apply', () => {
+    const result = workloadPods(object('batch/v1', 'CronJob', {suspend: true, jobTemplate: {spec: {template}}}), 'payments')
+    expect(result?.children).toEqual([])
+    expect(result?.notes).toEqual([])
+  })
+
   test('CronJob with Forbid is bounded', () => {
     expect(workloadPods(object('batch/v1', 'CronJob', {concurrencyPolicy: 'Forbid', jobTemplate: {spec: {template}}}), 'payments')?.notes).toEqual([])
   })

@@ -47,8 +47,8 @@ interface WorkloadSpec {
  * - DaemonSet: one pod per node (`nodeCount`), maxSurge (default 0) against the node count,
  *   rounded up (upstream daemonset util SurgeCount);
  * - Job: `parallelism` (default 1) capped by `completions`, none when suspended;
- * - CronJob: one Job from jobTemplate; concurrencyPolicy Allow (the default) lets runs
- *   overlap without bound, which a note says.
+ * - CronJob: one Job from jobTemplate, none when suspended; concurrencyPolicy Allow (the
+ *   default) lets runs overlap without bound, which a note says.
  */
 export function workloadPods(object: KubeObject, namespace: string, options: WorkloadOptions = {}): WorkloadPods | undefined {
   const spec = (object.spec ?? {}) as WorkloadSpec
@@ -95,11 +95,12 @@ function daemonSetPods(spec: WorkloadSpec, namespace: string, nodeCount: number 
 
 function cronJobPods(object: KubeObject, spec: WorkloadSpec, namespace: string): WorkloadPods {
   const jobSpec = spec.jobTemplate?.spec ?? {}
+  // Suspended, the controller starts no Job (a Job started by hand is an object of its own).
+  if (spec.suspend) return base(templatePod(jobSpec, namespace))
   const job = child('batch/v1', 'Job', object, namespace)
   const policy = spec.concurrencyPolicy ?? 'Allow'
   const notes = policy === 'Allow' ? [`CronJob ${object.metadata.name ?? ''}: concurrencyPolicy Allow lets runs overlap, so usage is not bounded; counted as one Job`] : []
-  const replicas = spec.suspend ? 0 : jobParallelism(jobSpec)
-  return {...base(templatePod(jobSpec, namespace)), replicas, children: [job], notes}
+  return {...base(templatePod(jobSpec, namespace)), replicas: jobParallelism(jobSpec), children: [job], notes}
 }
 
 function jobParallelism(spec: WorkloadSpec): number {
