@@ -3,6 +3,8 @@ import os from 'node:os'
 import path from 'node:path'
 import {parse} from 'yaml'
 import {UsageError} from '../../errors/kubeline-error.js'
+import {checkFieldTypes} from './kubeconfig-field-types.js'
+import type {FieldOwner} from './kubeconfig-field-types.js'
 import type {ClusterEntry, ContextEntry, MergedKubeconfig, Named, UserEntry} from './kubeconfig-types.js'
 import {KUBECONFIG_YAML_OPTIONS, parsePlainBlockYaml} from './plain-block-yaml.js'
 
@@ -45,6 +47,7 @@ export function loadKubeconfig(files: readonly string[]): MergedKubeconfig {
   const merged: MergedKubeconfig = {files: [...files], currentContext: undefined, clusters: new Map(), users: new Map(), contexts: new Map()}
   for (const file of files) {
     const doc = readKubeconfigFile(file)
+    checkFieldTypes(doc, 'config', '', file)
     const dir = path.dirname(path.resolve(file))
     if (merged.currentContext === undefined && typeof doc['current-context'] === 'string' && doc['current-context'] !== '') {
       merged.currentContext = doc['current-context']
@@ -79,7 +82,7 @@ function readKubeconfigFile(file: string): Record<string, unknown> {
   return doc as Record<string, unknown>
 }
 
-function namedEntries<T>(doc: Record<string, unknown>, listKey: string, entryKey: string, file: string): {name: string; entry: T}[] {
+function namedEntries<T>(doc: Record<string, unknown>, listKey: string, entryKey: Exclude<FieldOwner, 'config'>, file: string): {name: string; entry: T}[] {
   const list = doc[listKey]
   if (list === undefined || list === null) return []
   if (!Array.isArray(list)) throw new UsageError('INVALID_KUBECONFIG', `kubeconfig "${file}": "${listKey}" must be a list`)
@@ -88,39 +91,9 @@ function namedEntries<T>(doc: Record<string, unknown>, listKey: string, entryKey
     if (typeof record.name !== 'string' || record.name === '') {
       throw new UsageError('INVALID_KUBECONFIG', `kubeconfig "${file}": ${listKey}[${index}] has no name`)
     }
-    checkBooleanFields(record[entryKey], entryKey, record.name, file)
+    checkFieldTypes(record[entryKey], entryKey, `${entryKey} "${record.name}"`, file)
     return {name: record.name, entry: {...((record[entryKey] ?? {}) as T)}}
   })
-}
-
-/**
- * The fields client-go decodes as bool (clientcmd/api/v1 types.go), as paths inside an entry of
- * each list. Its decoder refuses the whole file when one holds anything else (null leaves it false);
- * a quoted "false" must not read as truthy and turn TLS verification off.
- */
-const BOOLEAN_FIELDS: Record<string, readonly (readonly string[])[] | undefined> = {
-  cluster: [['insecure-skip-tls-verify'], ['disable-compression']],
-  user: [['exec', 'provideClusterInfo']],
-}
-
-function checkBooleanFields(entry: unknown, entryKey: string, name: string, file: string): void {
-  for (const fieldPath of BOOLEAN_FIELDS[entryKey] ?? []) {
-    const value = fieldPath.reduce<unknown>((holder, key) => (isMapping(holder) ? holder[key] : undefined), entry)
-    if (value !== undefined && value !== null && typeof value !== 'boolean') {
-      throw new UsageError('INVALID_KUBECONFIG', `kubeconfig "${file}": ${entryKey} "${name}": "${fieldPath.join('.')}" must be true or false, not ${yamlKind(value)}`, {
-        fix: 'Write true or false without quotes; kubectl refuses any other value there too.',
-      })
-    }
-  }
-}
-
-function isMapping(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
-
-function yamlKind(value: unknown): string {
-  if (Array.isArray(value)) return 'a list'
-  return isMapping(value) ? 'a mapping' : `a ${typeof value}`
 }
 
 function addFirst<T, K extends string>(
@@ -140,8 +113,8 @@ function resolveClusterPaths(entry: ClusterEntry, dir: string): ClusterEntry {
 
 function resolveUserPaths(entry: UserEntry, dir: string): UserEntry {
   const resolved: UserEntry = {...entry, ...absolute(entry, ['client-certificate', 'client-key', 'tokenFile'], dir)}
-  // As client-go: an exec command is resolved only when it is a path, not a name looked up on PATH.
-  if (entry.exec && entry.exec.command.includes(path.sep) && !path.isAbsolute(entry.exec.command)) {
+  // As client-go: an exec command is resolved only when it is a path, not a name looked up on PATH (or null: left empty).
+  if (entry.exec && typeof entry.exec.command === 'string' && entry.exec.command.includes(path.sep) && !path.isAbsolute(entry.exec.command)) {
     resolved.exec = {...entry.exec, command: path.join(dir, entry.exec.command)}
   }
   return resolved

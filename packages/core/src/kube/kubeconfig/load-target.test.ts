@@ -174,50 +174,62 @@ describe('flags', () => {
   })
 })
 
+/** One raw YAML line for each of a kubeconfig's parts. */
+interface RawParts {
+  currentContext?: string
+  server?: string
+  cluster?: string
+  context?: string
+  user?: string
+  exec?: string
+}
+
+const forms = [
+  {form: "kubectl's block form (the fast reader, unless it declines)", flowMapping: false},
+  {form: 'a flow mapping (the yaml fallback)', flowMapping: true},
+]
+
+/** A kubeconfig with raw YAML in its parts and an exec user; a flow-mapping context makes the fast reader decline. */
+function writeRaw(raw: RawParts, flowMapping = false): string {
+  const file = path.join(dir, 'config')
+  const flowContext = ['cluster: prod', 'user: ci', ...(raw.context === undefined ? [] : [raw.context])].join(', ')
+  const text = [
+    'apiVersion: v1',
+    'kind: Config',
+    `current-context: ${raw.currentContext ?? 'prod'}`,
+    'clusters:',
+    '- name: prod',
+    '  cluster:',
+    `    server: ${raw.server ?? 'https://prod.example'}`,
+    ...(raw.cluster === undefined ? [] : [`    ${raw.cluster}`]),
+    'contexts:',
+    '- name: prod',
+    ...(flowMapping ? [`  context: {${flowContext}}`] : ['  context:', '    cluster: prod', '    user: ci', ...(raw.context === undefined ? [] : [`    ${raw.context}`])]),
+    'users:',
+    '- name: ci',
+    '  user:',
+    ...(raw.user === undefined ? [] : [`    ${raw.user}`]),
+    '    exec:',
+    '      command: login',
+    ...(raw.exec === undefined ? [] : [`      ${raw.exec}`]),
+    '',
+  ].join('\n')
+  if (flowMapping) expect(parsePlainBlockYaml(text)).toBeUndefined()
+  fs.writeFileSync(file, text)
+  return file
+}
+
+function usageErrorOf(fn: () => unknown): UsageError {
+  try {
+    fn()
+  } catch (err) {
+    if (err instanceof UsageError) return err
+    throw err
+  }
+  throw new Error('expected a UsageError')
+}
+
 describe('boolean fields: kubectl reads them with YAML 1.1 and refuses anything but a boolean', () => {
-  const forms = [
-    {form: "kubectl's block form (the fast reader, unless it declines)", flowMapping: false},
-    {form: 'a flow mapping (the yaml fallback)', flowMapping: true},
-  ]
-
-  /** A kubeconfig with raw YAML lines in its cluster and its exec user; a flow mapping makes the fast reader decline. */
-  function writeRaw(raw: {cluster?: string; exec?: string}, flowMapping = false): string {
-    const file = path.join(dir, 'config')
-    const text = [
-      'apiVersion: v1',
-      'kind: Config',
-      'current-context: prod',
-      'clusters:',
-      '- name: prod',
-      '  cluster:',
-      '    server: https://prod.example',
-      ...(raw.cluster === undefined ? [] : [`    ${raw.cluster}`]),
-      'contexts:',
-      '- name: prod',
-      ...(flowMapping ? ['  context: {cluster: prod, user: ci}'] : ['  context:', '    cluster: prod', '    user: ci']),
-      'users:',
-      '- name: ci',
-      '  user:',
-      '    exec:',
-      '      command: login',
-      ...(raw.exec === undefined ? [] : [`      ${raw.exec}`]),
-      '',
-    ].join('\n')
-    if (flowMapping) expect(parsePlainBlockYaml(text)).toBeUndefined()
-    fs.writeFileSync(file, text)
-    return file
-  }
-
-  function usageErrorOf(fn: () => unknown): UsageError {
-    try {
-      fn()
-    } catch (err) {
-      if (err instanceof UsageError) return err
-      throw err
-    }
-    throw new Error('expected a UsageError')
-  }
-
   describe.each(forms)('in $form', ({flowMapping}) => {
     test.each([
       {value: 'no', want: false},
@@ -262,6 +274,63 @@ describe('boolean fields: kubectl reads them with YAML 1.1 and refuses anything 
   test('a bad value is refused even in an entry that an earlier file shadows, as kubectl fails to load that file', () => {
     const first = write('first', {current: 'prod', clusters: {prod: {server: 'https://first.example'}}, contexts: {prod: {cluster: 'prod', user: 'ci'}}})
     const second = writeRaw({cluster: 'insecure-skip-tls-verify: "true"'})
+    expect(codeOf(() => loadKubeTarget({}, env([first, second])))).toBe('INVALID_KUBECONFIG')
+  })
+})
+
+describe('field types: kubectl refuses the file when a field holds a value of the wrong type', () => {
+  describe.each(forms)('in $form', ({flowMapping}) => {
+    test.each([
+      {at: 'context', line: 'namespace: yes', entry: 'context "prod": ', want: '"namespace" must be a string, not a boolean'},
+      {at: 'user', line: 'token: 0123', entry: 'user "ci": ', want: '"token" must be a string, not a number'},
+      {at: 'server', line: '1', entry: 'cluster "prod": ', want: '"server" must be a string, not a number'},
+      {at: 'exec', line: 'args: login', entry: 'user "ci": ', want: '"exec.args" must be a list of strings, not a string'},
+      {at: 'exec', line: 'args: [--verbose, 2]', entry: 'user "ci": ', want: '"exec.args" must be a list of strings, not a list holding a number'},
+      {at: 'exec', line: 'env: [{name: DEBUG, value: on}]', entry: 'user "ci": ', want: '"exec.env[0].value" must be a string, not a boolean'},
+      {at: 'exec', line: 'env: DEBUG=1', entry: 'user "ci": ', want: '"exec.env" must be a list, not a string'},
+      {at: 'currentContext', line: 'yes', entry: '', want: '"current-context" must be a string, not a boolean'},
+      {at: 'user', line: 'client-certificate-data: [a]', entry: 'user "ci": ', want: '"client-certificate-data" must be a string, not a list'},
+      {at: 'user', line: 'auth-provider: gcp', entry: 'user "ci": ', want: '"auth-provider" must be a mapping, not a string'},
+      {at: 'user', line: 'auth-provider: {name: gcp, config: {ttl: 30}}', entry: 'user "ci": ', want: '"auth-provider.config.ttl" must be a string, not a number'},
+    ])('$at $line is refused: INVALID_KUBECONFIG naming the file, the entry and the field', ({at, line, entry, want}) => {
+      const file = writeRaw({[at]: line}, flowMapping)
+      const err = usageErrorOf(() => loadKubeTarget({}, env([file])))
+      expect(err.code).toBe('INVALID_KUBECONFIG')
+      expect(err.exitCode).toBe(2)
+      expect(err.message).toBe(`kubeconfig "${file}": ${entry}${want}`)
+    })
+
+    test.each([
+      {name: 'a quoted yes', raw: {context: 'namespace: "yes"'}, want: {namespace: 'yes'}},
+      {name: 'a date-like namespace (kubectl keeps timestamps as strings)', raw: {context: 'namespace: 2024-01-01'}, want: {namespace: '2024-01-01'}},
+      {name: 'a quoted octal-looking token', raw: {user: 'token: "0123"'}, want: {user: {token: '0123'}}},
+      {name: 'a quoted numeric-looking token', raw: {user: "token: '1e3'"}, want: {user: {token: '1e3'}}},
+      {name: 'a sexagesimal-looking token (no such numbers in kubectl\'s YAML)', raw: {user: 'token: 1:20'}, want: {user: {token: '1:20'}}},
+      {name: 'quoted exec args', raw: {exec: 'args: ["on", "1"]'}, want: {user: {exec: {args: ['on', '1']}}}},
+      {name: 'a quoted exec env value', raw: {exec: 'env: [{name: DEBUG, value: "on"}]'}, want: {user: {exec: {env: [{name: 'DEBUG', value: 'on'}]}}}},
+      {name: 'null exec args', raw: {exec: 'args: ~'}, want: {user: {exec: {args: null}}}},
+      {name: 'a null list item (client-go leaves it empty)', raw: {exec: 'args: [~]'}, want: {user: {exec: {args: [null]}}}},
+      {name: 'an unknown field of any type (client-go ignores it)', raw: {cluster: 'colour: [1, 2]'}, want: {cluster: {colour: [1, 2]}}},
+    ])('$name passes', ({raw, want}) => {
+      const file = writeRaw(raw, flowMapping)
+      expect(loadKubeTarget({}, env([file]))).toMatchObject(want)
+    })
+  })
+
+  test('an exec user without a command loads (client-go leaves the command empty)', () => {
+    const file = write('a', {current: 'prod', clusters: {prod: {server: 'https://prod.example'}}, users: {ci: {exec: {command: null}}}, contexts: {prod: {cluster: 'prod', user: 'ci'}}})
+    expect(loadKubeTarget({}, env([file])).user.exec).toEqual({command: null})
+  })
+
+  test('an entry that is not a mapping is refused', () => {
+    const file = path.join(dir, 'config')
+    fs.writeFileSync(file, 'contexts:\n- name: prod\n  context: prod-cluster\n')
+    expect(usageErrorOf(() => loadKubeTarget({}, env([file]))).message).toBe(`kubeconfig "${file}": context "prod" must be a mapping, not a string`)
+  })
+
+  test('a wrong type is refused in an entry that an earlier file shadows, as kubectl fails to load that file', () => {
+    const first = write('first', {current: 'prod', contexts: {prod: {cluster: 'prod', user: 'ci', namespace: 'team'}}})
+    const second = writeRaw({context: 'namespace: on'})
     expect(codeOf(() => loadKubeTarget({}, env([first, second])))).toBe('INVALID_KUBECONFIG')
   })
 })
