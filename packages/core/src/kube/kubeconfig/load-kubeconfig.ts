@@ -92,8 +92,21 @@ function namedEntries<T>(doc: Record<string, unknown>, listKey: string, entryKey
       throw new UsageError('INVALID_KUBECONFIG', `kubeconfig "${file}": ${listKey}[${index}] has no name`)
     }
     checkFieldTypes(record[entryKey], entryKey, `${entryKey} "${record.name}"`, file)
-    return {name: record.name, entry: {...((record[entryKey] ?? {}) as T)}}
+    return {name: record.name, entry: {...((withoutNulls(record[entryKey]) ?? {}) as T)}}
   })
+}
+
+/** The lists of structs inside kubeconfig entries (client-go types.go); the others hold strings. */
+const STRUCT_LISTS = new Set(['env', 'extensions'])
+
+/**
+ * client-go decodes null as the zero value: a field left empty (here: absent), a list item an empty
+ * string or struct. Never a value a caller must check for.
+ */
+function withoutNulls(value: unknown, key = ''): unknown {
+  if (Array.isArray(value)) return value.map((item) => (item === null ? (STRUCT_LISTS.has(key) ? {} : '') : withoutNulls(item)))
+  if (typeof value !== 'object' || value === null) return value ?? undefined
+  return Object.fromEntries(Object.entries(value).flatMap(([name, item]) => (item === null ? [] : [[name, withoutNulls(item, name)]])))
 }
 
 function addFirst<T, K extends string>(

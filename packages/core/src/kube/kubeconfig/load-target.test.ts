@@ -268,7 +268,7 @@ describe('boolean fields: kubectl reads them with YAML 1.1 and refuses anything 
 
   test('absent or null is false to client-go and accepted', () => {
     expect(loadKubeTarget({}, env([writeRaw({})])).cluster['insecure-skip-tls-verify']).toBeUndefined()
-    expect(loadKubeTarget({}, env([writeRaw({cluster: 'insecure-skip-tls-verify: ~'})])).cluster['insecure-skip-tls-verify']).toBeNull()
+    expect(loadKubeTarget({}, env([writeRaw({cluster: 'insecure-skip-tls-verify: ~'})])).cluster['insecure-skip-tls-verify']).toBeUndefined()
   })
 
   test('a bad value is refused even in an entry that an earlier file shadows, as kubectl fails to load that file', () => {
@@ -308,8 +308,7 @@ describe('field types: kubectl refuses the file when a field holds a value of th
       {name: 'a sexagesimal-looking token (no such numbers in kubectl\'s YAML)', raw: {user: 'token: 1:20'}, want: {user: {token: '1:20'}}},
       {name: 'quoted exec args', raw: {exec: 'args: ["on", "1"]'}, want: {user: {exec: {args: ['on', '1']}}}},
       {name: 'a quoted exec env value', raw: {exec: 'env: [{name: DEBUG, value: "on"}]'}, want: {user: {exec: {env: [{name: 'DEBUG', value: 'on'}]}}}},
-      {name: 'null exec args', raw: {exec: 'args: ~'}, want: {user: {exec: {args: null}}}},
-      {name: 'a null list item (client-go leaves it empty)', raw: {exec: 'args: [~]'}, want: {user: {exec: {args: [null]}}}},
+      {name: 'a null list item (an empty string, as client-go decodes it)', raw: {exec: 'args: [~]'}, want: {user: {exec: {command: 'login', args: ['']}}}},
       {name: 'an unknown field of any type (client-go ignores it)', raw: {cluster: 'colour: [1, 2]'}, want: {cluster: {colour: [1, 2]}}},
     ])('$name passes', ({raw, want}) => {
       const file = writeRaw(raw, flowMapping)
@@ -319,7 +318,14 @@ describe('field types: kubectl refuses the file when a field holds a value of th
 
   test('an exec user without a command loads (client-go leaves the command empty)', () => {
     const file = write('a', {current: 'prod', clusters: {prod: {server: 'https://prod.example'}}, users: {ci: {exec: {command: null}}}, contexts: {prod: {cluster: 'prod', user: 'ci'}}})
-    expect(loadKubeTarget({}, env([file])).user.exec).toEqual({command: null})
+    expect(loadKubeTarget({}, env([file])).user.exec).toStrictEqual({})
+  })
+
+  test('null reads as client-go decodes it, the zero value: namespace ~ is "default", a null env item an empty one', () => {
+    const target = loadKubeTarget({}, env([writeRaw({context: 'namespace: ~', exec: 'env: [~, {name: A, value: b}]'})]))
+    expect(target.namespace).toBe('default')
+    expect(target.user.exec).toStrictEqual({command: 'login', env: [{}, {name: 'A', value: 'b'}]})
+    expect(loadKubeTarget({}, env([writeRaw({exec: 'args: ~'})])).user.exec).toStrictEqual({command: 'login'})
   })
 
   test('an entry that is not a mapping is refused', () => {
