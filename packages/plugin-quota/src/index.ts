@@ -48,6 +48,8 @@ export type {PlanOptions, PlannedObject, UsagePlan, ObjectRef} from './domain/pl
 export {workloadPods} from './domain/workload-pods.js'
 export type {WorkloadPods, WorkloadOptions} from './domain/workload-pods.js'
 export {defaultStorageClassName, withDefaultStorageClass} from './domain/default-storage-class.js'
+export {runtimeClassAdmission, NO_KNOWN_RUNTIME_CLASSES} from './domain/runtime-class-overhead.js'
+export type {KnownRuntimeClasses, RuntimeClassAdmission} from './domain/runtime-class-overhead.js'
 export {usageModel, steadyUsage, peakDelta} from './domain/usage-model.js'
 export type {UsageModel, AdmissionContext} from './domain/usage-model.js'
 
@@ -78,6 +80,7 @@ export type {
   ResourceQuota,
   LimitRange,
   LimitRangeItem,
+  RuntimeClass,
   ScopedResourceSelectorRequirement,
   RawResourceList,
   ResourceRequirements,

@@ -39,6 +39,7 @@ export const RESOURCES = {
   networkpolicies: grouped('networking.k8s.io', 'v1', 'networkpolicies', 'NetworkPolicy'),
   ingresses: grouped('networking.k8s.io', 'v1', 'ingresses', 'Ingress'),
   storageclasses: grouped('storage.k8s.io', 'v1', 'storageclasses', 'StorageClass', false),
+  runtimeclasses: grouped('node.k8s.io', 'v1', 'runtimeclasses', 'RuntimeClass', false),
   horizontalpodautoscalers: grouped('autoscaling', 'v2', 'horizontalpodautoscalers', 'HorizontalPodAutoscaler'),
   httproutes: grouped('gateway.networking.k8s.io', 'v1', 'httproutes', 'HTTPRoute'),
   adminnetworkpolicies: grouped('policy.networking.k8s.io', 'v1alpha1', 'adminnetworkpolicies', 'AdminNetworkPolicy', false),

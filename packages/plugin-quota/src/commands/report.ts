@@ -8,7 +8,7 @@ export default class QuotaReport extends KubeCommand {
 
 Fleet view: --context a --context b, or --all-contexts, reads several clusters in parallel into one report with a CONTEXT column. A cluster that cannot be read is listed (and named on stderr) beside the others' results, and the exit code is 1: an incomplete report cannot pass a gate.
 
-Plan mode (-f): would these manifests fit? Per quota key: used, what the manifests add (upgrades replace the live objects, rolling updates counted at their peak), after, hard and a verdict; then the objects the API server would refuse (LimitRange violations, a quota's "must specify", invalid requests) and its "exceeded quota" messages. Exit 3 if anything would be rejected. ResourceQuotas and LimitRanges among the manifests apply to the others; --offline takes them from the manifests alone and needs no cluster.`
+Plan mode (-f): would these manifests fit? Per quota key: used, what the manifests add (upgrades replace the live objects, rolling updates counted at their peak), after, hard and a verdict; then the objects the API server would refuse (LimitRange violations, a quota's "must specify", invalid requests, a RuntimeClass that does not exist) and its "exceeded quota" messages; a RuntimeClass's pod overhead is charged. Exit 3 if anything would be rejected. ResourceQuotas, LimitRanges and RuntimeClasses among the manifests apply to the others; --offline takes them from the manifests alone and needs no cluster.`
 
   // Stated, not generated: oclif's DocOpts renders -l's and --offline's groups empty ("[-l <value> | ]")
   // because -f is in several of them (reliability's usage test).
@@ -57,7 +57,7 @@ Plan mode (-f): would these manifests fit? Per quota key: used, what the manifes
       multiple: true,
       description: 'Plan mode: manifests (file, directory, or - for stdin) to check against the quotas before applying them.',
     }),
-    offline: Flags.boolean({description: 'Plan mode without a cluster: ResourceQuotas and LimitRanges come from the manifests.', dependsOn: ['filename']}),
+    offline: Flags.boolean({description: 'Plan mode without a cluster: ResourceQuotas, LimitRanges and RuntimeClasses come from the manifests.', dependsOn: ['filename']}),
     nodes: Flags.integer({description: 'Plan mode: nodes a DaemonSet runs on (default: the cluster\'s node count).', min: 0, dependsOn: ['filename']}),
     output: Flags.string({char: 'o', description: 'Output format: wide|json|yaml|markdown.', default: 'table'}),
     ...completionFlag,

@@ -39,6 +39,7 @@ export interface PodSpec {
   containers?: readonly Container[] | null
   initContainers?: readonly Container[] | null
   overhead?: RawResourceList | null
+  runtimeClassName?: string | null
   resources?: ResourceRequirements | null
   activeDeadlineSeconds?: number | null
   priorityClassName?: string | null
@@ -108,6 +109,12 @@ export interface LimitRangeItem {
 
 export interface LimitRange extends KubeObject {
   spec?: {limits?: readonly LimitRangeItem[] | null}
+}
+
+/** node.k8s.io/v1: cluster-scoped, its fields at the top level (no spec). */
+export interface RuntimeClass extends KubeObject {
+  handler?: string
+  overhead?: {podFixed?: RawResourceList | null} | null
 }
 
 /** `namespace/name`, how quotas and objects are keyed in maps. */

@@ -175,6 +175,39 @@ describe('planUsage: admission', () => {
   })
 })
 
+// Upstream plugin/pkg/admission/runtimeclass: the pod gets the RuntimeClass's overhead.podFixed, which quota charges.
+describe('planUsage: RuntimeClass overhead', () => {
+  const kata = {apiVersion: 'node.k8s.io/v1', kind: 'RuntimeClass', metadata: {name: 'kata'}, handler: 'kata', overhead: {podFixed: {cpu: '250m', memory: '160Mi'}}}
+  const onKata = (runtimeClassName: string) => {
+    const web = deployment('web', 2, [app()])
+    ;(web.spec as {template: {spec: {runtimeClassName: string}}}).template.spec.runtimeClassName = runtimeClassName
+    return web
+  }
+
+  test('each pod is charged its RuntimeClass\'s overhead: requests, and limits that are set', () => {
+    const plan = planUsage([onKata('kata')], [compute, kata], {clusterRuntimeClassesListed: true})
+    expect(plan.delta).toMatchObject({'requests.cpu': '700m', 'limits.cpu': '900m', 'requests.memory': '576Mi', 'limits.memory': '576Mi'})
+    expect(plan.violations).toEqual([])
+  })
+
+  test('a RuntimeClass that does not exist refuses the pods, in the server\'s words', () => {
+    const plan = planUsage([onKata('gvisor')], [compute, kata], {clusterRuntimeClassesListed: true})
+    expect(plan.violations).toEqual([{kind: 'Deployment', namespace: 'payments', name: 'web', messages: ['pod rejected: RuntimeClass "gvisor" not found']}])
+  })
+
+  test('when the cluster\'s RuntimeClasses were not listed, an unknown one gets a note, not a refusal', () => {
+    const plan = planUsage([onKata('gvisor')], [compute, kata])
+    expect(plan.violations).toEqual([])
+    expect(plan.delta).toMatchObject({'requests.cpu': '200m'})
+    expect(plan.notes).toEqual([expect.stringContaining('RuntimeClass "gvisor" is not among the manifests')])
+  })
+
+  test('an upgrade of a Deployment on the same RuntimeClass charges only its surge pod with overhead', () => {
+    const plan = planUsage([onKata('kata')], [compute, kata, onKata('kata')], {clusterRuntimeClassesListed: true})
+    expect(plan.delta).toMatchObject({pods: '1', 'requests.cpu': '350m'})
+  })
+})
+
 describe('planUsage: quota scopes', () => {
   test('each quota is charged only what its scopes match', () => {
     const bestEffort = quota('best-effort', {pods: '5'}, {}, {scopes: ['BestEffort']})

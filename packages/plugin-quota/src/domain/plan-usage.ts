@@ -6,6 +6,7 @@ import {isClusterScopedKind, qualifiedResourceOf} from './object-count-usage.js'
 import {missingQuotaRequests} from './pod-constraints.js'
 import {quotaHard, quotaMatchesObject} from './quota-scopes.js'
 import {invalidResourceRequirements} from './invalid-resource-requirements.js'
+import {NO_KNOWN_RUNTIME_CLASSES, isRuntimeClass, runtimeClassAdmission, type KnownRuntimeClasses} from './runtime-class-overhead.js'
 import {addResourceLists, formatResourceList, type ResourceList} from './resource-list.js'
 import {peakDelta, steadyUsage, usageModel, type AdmissionContext, type UsageModel} from './usage-model.js'
 
@@ -15,6 +16,12 @@ export interface PlanOptions {
   /** Nodes for DaemonSets; default: the Node objects among the cluster objects, if any. */
   nodeCount?: number
   now?: Date
+  /**
+   * The cluster objects hold every RuntimeClass of the cluster (they were listed), so a pod naming
+   * one that neither they nor the manifests define is refused, as admission would. Otherwise
+   * (offline, or the list was forbidden) such a pod gets a note. Default false.
+   */
+  clusterRuntimeClassesListed?: boolean
 }
 
 export interface ObjectRef {
@@ -54,7 +61,8 @@ export interface UsagePlan {
  * limits, then applies LimitRange defaults, defaults PVCs to the default StorageClass,
  * expands workloads into pods (usageModel/workloadPods; StatefulSet claims that exist are
  * reused), and charges each quota only what its scopes match. Pods are checked as admission
- * would: LimitRange min/max/ratio, the quotas' "must specify" constraints, request <= limit. Objects that already exist replace their current usage (an upgrade does not
+ * would: RuntimeClass admission (its overhead.podFixed added to the pod; a RuntimeClass that does not
+ * exist refuses it), LimitRange min/max/ratio, the quotas' "must specify" constraints, request <= limit. Objects that already exist replace their current usage (an upgrade does not
  * double count); rolling updates are charged at their peak (peakDelta).
  * Not visible to a client, so not modelled: admission `limitedResources`, mutating
  * webhooks, concurrent changes by others.
@@ -63,6 +71,10 @@ export function planUsage(manifests: readonly KubeObject[], cluster: readonly Ku
   const nodes = cluster.filter((object) => object.kind === 'Node').length
   const defaultStorageClass = defaultStorageClassName(cluster)
   const quotas = cluster.filter((object): object is ResourceQuota => object.kind === 'ResourceQuota')
+  const runtimeClasses: KnownRuntimeClasses = {
+    byName: new Map(cluster.filter(isRuntimeClass).map((runtimeClass) => [runtimeClass.metadata.name ?? '', runtimeClass])),
+    complete: options.clusterRuntimeClassesListed ?? false,
+  }
   const deltaByQuota: Record<string, ResourceList> = Object.fromEntries(quotas.map((quota) => [namespacedName(quota), {}]))
   const plan: UsagePlan = {objects: [], delta: {}, deltaByQuota: {}, violations: [], notes: []}
   let total: ResourceList = {}
@@ -73,6 +85,7 @@ export function planUsage(manifests: readonly KubeObject[], cluster: readonly Ku
       defaultStorageClass,
       nodeCount: options.nodeCount ?? (nodes > 0 ? nodes : undefined),
       existingClaimNames: new Set(cluster.filter((object) => object.kind === 'PersistentVolumeClaim' && object.metadata.namespace === namespace).map((claim) => claim.metadata.name ?? '')),
+      runtimeClasses,
     }
     const namespaceQuotas = quotas.filter((quota) => quota.metadata.namespace === namespace)
     // A planned quota or LimitRange joins `cluster` as the manifest itself (withPlannedAdmissionPolicies): it is new.
@@ -100,8 +113,14 @@ export function planUsage(manifests: readonly KubeObject[], cluster: readonly Ku
 function admissionViolations(model: UsageModel, context: AdmissionContext, quotas: readonly ResourceQuota[]): string[] {
   const claims = model.charged.filter((object): object is PersistentVolumeClaim => object.kind === 'PersistentVolumeClaim' && object.apiVersion === 'v1')
   const pod = model.pod
-  const podMessages = pod === undefined ? [] : [...limitRangeViolations(pod, context.limitRanges), ...quotaConstraintFailures(pod, quotas), ...invalidResourceRequirements(pod)]
+  const podMessages = pod === undefined ? [] : [...runtimeClassRefusal(pod, context), ...limitRangeViolations(pod, context.limitRanges), ...quotaConstraintFailures(pod, quotas), ...invalidResourceRequirements(pod)]
   return [...new Set([...podMessages, ...claims.flatMap((claim) => limitRangeViolations(claim, context.limitRanges))])]
+}
+
+/** Upstream's Validate repeats Admit's check on the pod Admit mutated; usageModel left a refused pod as it was, so it is refused again. */
+function runtimeClassRefusal(pod: Pod, context: AdmissionContext): string[] {
+  const admission = runtimeClassAdmission(pod, context.runtimeClasses ?? NO_KNOWN_RUNTIME_CLASSES)
+  return 'refusal' in admission ? [admission.refusal] : []
 }
 
 /** Upstream CheckRequest: every quota matching the pod runs podEvaluator.Constraints first. */

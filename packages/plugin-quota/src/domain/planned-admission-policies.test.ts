@@ -28,6 +28,13 @@ describe('withPlannedAdmissionPolicies', () => {
     expect(withPlannedAdmissionPolicies([live, limitRange('defaults', '100m'), web], manifests)).toEqual(want)
   })
 
+  test('a RuntimeClass replaces the live one of its name, or joins', () => {
+    const runtimeClass = (name: string, cpu: string): KubeObject => ({apiVersion: 'node.k8s.io/v1', kind: 'RuntimeClass', metadata: {name}, handler: name, overhead: {podFixed: {cpu}}} as KubeObject)
+    expect(withPlannedAdmissionPolicies([live, runtimeClass('kata', '100m')], [runtimeClass('kata', '250m'), runtimeClass('gvisor', '50m')])).toEqual([
+      live, runtimeClass('kata', '250m'), runtimeClass('gvisor', '50m'),
+    ])
+  })
+
   test('a new policy joins as the manifest object itself, which planUsage takes as a create', () => {
     const added = limitRange('extra', '1')
     expect(withPlannedAdmissionPolicies([live], [added])[1]).toBe(added)

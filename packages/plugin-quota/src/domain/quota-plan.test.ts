@@ -79,6 +79,24 @@ describe('quotaPlan', () => {
     expect(plan.objects.map(({kind, name, action}) => `${action} ${kind}/${name}`)).toEqual(['update ResourceQuota/compute', 'create ResourceQuota/deployments', 'create LimitRange/defaults', 'create Deployment/web'])
   })
 
+  test('online, a RuntimeClass among the manifests replaces the live one of its name before the pods are admitted', () => {
+    const runtimeClass = (cpu: string): KubeObject => ({apiVersion: 'node.k8s.io/v1', kind: 'RuntimeClass', metadata: {name: 'kata'}, handler: 'kata', overhead: {podFixed: {cpu}}} as KubeObject)
+    const web = deployment('web', 2, [app()])
+    ;(web.spec as {template: {spec: {runtimeClassName: string}}}).template.spec.runtimeClassName = 'kata'
+    const plan = quotaPlan([runtimeClass('400m'), web], [quota('compute', {'requests.cpu': '1'}), runtimeClass('100m')], {...online, clusterRuntimeClassesListed: true})
+    expect(plan.quotas).toEqual([expect.objectContaining({fits: true, lines: [expect.objectContaining({resource: 'requests.cpu', requested: '1'})]})])
+    expect(plan.objects.map(({kind}) => kind)).toEqual(['Deployment'])
+  })
+
+  test('offline, a RuntimeClass the manifests do not define gets a note, not a refusal: the cluster may have it', () => {
+    const web = deployment('web', 1, [app()])
+    ;(web.spec as {template: {spec: {runtimeClassName: string}}}).template.spec.runtimeClassName = 'kata'
+    const plan = quotaPlan([web], [], {...online, offline: true})
+    expect(plan.violations).toEqual([])
+    expect(plan.fits).toBe(true)
+    expect(plan.notes).toContainEqual(expect.stringContaining('RuntimeClass "kata" is not among the manifests'))
+  })
+
   test('a LimitRange rejection makes the plan not fit even when every quota has room', () => {
     const limits: LimitRange = {apiVersion: 'v1', kind: 'LimitRange', metadata: {name: 'max', namespace: 'payments'}, spec: {limits: [{type: 'Container', max: {cpu: '150m'}}]}}
     const plan = quotaPlan([deployment('web', 1, [app()])], [limits as KubeObject], online)

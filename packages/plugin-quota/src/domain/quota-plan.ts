@@ -56,12 +56,12 @@ export const CLIENT_BLIND_SPOTS = [
 
 /**
  * The verdict on applying `manifests` to a cluster holding `cluster` (ResourceQuotas,
- * LimitRanges, StorageClasses, Nodes, the live versions of objects being replaced, and the
+ * LimitRanges, StorageClasses, Nodes, RuntimeClasses, the live versions of objects being replaced, and the
  * namespaces' pods, PVCs and services): planUsage's delta checked by quotaFit against each
  * quota. "Used" is status.used, as the API server compares against; keys status.used does not
  * report yet (a new quota) are recomputed from the objects, with a note, because the API
  * server would refuse them with "status unknown for quota" until its controller catches up.
- * Online, the ResourceQuotas and LimitRanges among the manifests take effect before the other
+ * Online, the ResourceQuotas, LimitRanges and RuntimeClasses among the manifests take effect before the other
  * objects' pods are admitted (withPlannedAdmissionPolicies); offline they are `cluster` already.
  */
 export function quotaPlan(manifests: readonly KubeObject[], cluster: readonly KubeObject[], options: QuotaPlanOptions): QuotaPlan {

@@ -4,6 +4,7 @@ import type {LimitRange, PersistentVolumeClaim, Pod} from './kubernetes-objects.
 import {applyLimitRangeDefaults} from './limit-range-defaults.js'
 import {objectUsageList} from './object-usage.js'
 import {podUsageList} from './pod-usage.js'
+import {NO_KNOWN_RUNTIME_CLASSES, runtimeClassAdmission, type KnownRuntimeClasses} from './runtime-class-overhead.js'
 import {addResourceLists, maxResourceLists, scaleResourceList, subtractResourceLists, type ResourceList} from './resource-list.js'
 import {workloadPods} from './workload-pods.js'
 
@@ -11,7 +12,7 @@ import {workloadPods} from './workload-pods.js'
 export interface UsageModel {
   /** Objects charged once each: the object itself, its children (ReplicaSet, Job), new PVCs. */
   charged: KubeObject[]
-  /** The pod each replica is created from, LimitRange defaults applied; undefined for objects without pods. */
+  /** The pod each replica is created from, LimitRange defaults and RuntimeClass overhead applied; undefined for objects without pods. */
   pod?: Pod
   replicas: number
   surge: number
@@ -24,6 +25,8 @@ export interface AdmissionContext {
   nodeCount?: number
   /** Names of the PersistentVolumeClaims that exist in the namespace: a StatefulSet reuses them. */
   existingClaimNames?: ReadonlySet<string>
+  /** For the overhead a pod's RuntimeClass adds; none known when absent. */
+  runtimeClasses?: KnownRuntimeClasses
 }
 
 /**
@@ -45,12 +48,15 @@ export function usageModel(object: KubeObject, namespace: string, context: Admis
     workload.claimsPerReplica.filter((claim) => isNew(claim, ordinal)).map((claim) => withDefaultStorageClass(claim, context.defaultStorageClass)),
   )
   const self = placed.kind === 'Pod' && placed.apiVersion === 'v1' ? [] : [placed]
+  const defaulted = applyLimitRangeDefaults(workload.pod, context.limitRanges)
+  // A refused pod is charged as it is: its refusal is among the plan's violations (runtimeClassAdmission again).
+  const admission = runtimeClassAdmission(defaulted, context.runtimeClasses ?? NO_KNOWN_RUNTIME_CLASSES)
   return {
     charged: [...self, ...workload.children, ...claims],
-    pod: applyLimitRangeDefaults(workload.pod, context.limitRanges),
+    pod: 'pod' in admission ? admission.pod : defaulted,
     replicas: workload.replicas,
     surge: workload.surge,
-    notes: workload.notes,
+    notes: 'note' in admission && admission.note !== undefined ? [...workload.notes, admission.note] : workload.notes,
   }
 }
 

@@ -2,6 +2,7 @@ import {KubelineError, UsageError, formatSource, readManifests} from '@kubeline/
 import type {KubeClient, KubeObject, SourcedObject} from '@kubeline/core'
 import {isClusterScopedKind} from '../domain/object-count-usage.js'
 import {quotaPlan, type QuotaPlan} from '../domain/quota-plan.js'
+import {isRuntimeClass} from '../domain/runtime-class-overhead.js'
 import {readPlanCluster} from './read-plan-cluster.js'
 
 export interface QuotaPlanRequest {
@@ -24,7 +25,7 @@ export interface QuotaPlanResult extends QuotaPlan {
 /**
  * Plan mode: read the manifests (exit 2 on malformed ones, before any request), then, unless
  * `connectToCluster` is undefined (--offline), read what the plan needs from the cluster;
- * offline, the ResourceQuotas and LimitRanges among the manifests stand for the cluster.
+ * offline, the ResourceQuotas, LimitRanges and RuntimeClasses among the manifests stand for the cluster.
  */
 export async function planQuotaFit(request: QuotaPlanRequest, connectToCluster: (() => Promise<KubeClient>) | undefined): Promise<QuotaPlanResult> {
   const sourced = await readManifests(request.files, {stdin: request.stdin, validateBuiltIns: true, requireNames: true})
@@ -33,8 +34,9 @@ export async function planQuotaFit(request: QuotaPlanRequest, connectToCluster: 
   const namespace = kube?.namespace ?? request.namespace ?? 'default'
   const placed = sourced.map(({object, source}) => ({object: inNamespace(object, namespace), source}))
   const cluster = kube === undefined ? undefined : await readPlanCluster(kube, placed.map(({object}) => object), {nodeCount: request.nodeCount})
-  const options = {namespace, nodeCount: request.nodeCount, now: request.now, offline: kube === undefined}
-  // Offline, the quotas and LimitRanges of the manifests are the cluster's state, not changes to it.
+  // Offline the cluster's RuntimeClasses are unknown: one the manifests lack may exist there, so naming it gets a note, not a refusal.
+  const options = {namespace, nodeCount: request.nodeCount, now: request.now, offline: kube === undefined, clusterRuntimeClassesListed: cluster?.runtimeClassesListed ?? false}
+  // Offline, the quotas, LimitRanges and RuntimeClasses of the manifests are the cluster's state, not changes to it.
   const plan = withSourceOnBadManifest(placed, (objects) =>
     cluster === undefined
       ? quotaPlan(objects.filter((object) => !isOfflineClusterObject(object)), objects.filter(isOfflineClusterObject), options)
@@ -63,7 +65,7 @@ function inNamespace(object: KubeObject, namespace: string): KubeObject {
 }
 
 function isOfflineClusterObject(object: KubeObject): boolean {
-  return object.apiVersion === 'v1' && (object.kind === 'ResourceQuota' || object.kind === 'LimitRange')
+  return (object.apiVersion === 'v1' && (object.kind === 'ResourceQuota' || object.kind === 'LimitRange')) || isRuntimeClass(object)
 }
 
 /** Errors in a manifest's values that surface only in the accounting (a quantity, a rollingUpdate budget). */

@@ -1,10 +1,14 @@
+import {execFile} from 'node:child_process'
+import {randomBytes} from 'node:crypto'
 import {mkdtempSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
+import {promisify} from 'node:util'
+import {RESOURCES} from '@kubeline/core'
 import type {KubeObject} from '@kubeline/core'
 import {runPlugin, startE2eCluster} from '@kubeline/sandbox/e2e'
 import type {E2eCluster} from '@kubeline/sandbox/e2e'
-import {afterAll, beforeAll, describe, expect, test} from 'vitest'
+import {afterAll, beforeAll, describe, expect, onTestFinished, test} from 'vitest'
 
 // A user who may read everything plan mode needs in a namespace, but not nodes.
 const developer = {
@@ -46,6 +50,17 @@ function deployment(name: string, replicas: number, resources: object = {request
       template: {metadata: {labels: {app: name}}, spec: {containers: [{name: 'app', image: 'nginx:1.27', resources}]}},
     },
   }
+}
+
+/** A Deployment whose pods run on `runtimeClassName`. */
+function onRuntimeClass(runtimeClassName: string, name: string, replicas: number, resources: object): KubeObject {
+  const workload = deployment(name, replicas, resources)
+  ;(workload.spec as {template: {spec: {runtimeClassName: string}}}).template.spec.runtimeClassName = runtimeClassName
+  return workload
+}
+
+function runtimeClass(name: string, podFixed: Record<string, string>): KubeObject {
+  return {apiVersion: 'node.k8s.io/v1', kind: 'RuntimeClass', metadata: {name}, handler: 'kata', overhead: {podFixed}} as KubeObject
 }
 
 const limitRange: KubeObject = {
@@ -212,6 +227,46 @@ describe('kubectl quota-report -f (plan mode)', () => {
     const counted = await quotaReport(['-n', ns, '-f', file, '--nodes', '6'], {kubeconfig})
     expect(counted.code).toBe(3)
     expect(counted.stdout).toContain('exceeded quota: compute, requested: pods=6, used: pods=0, limited: pods=5')
+  })
+
+  // Upstream plugin/pkg/admission/runtimeclass: a pod naming a RuntimeClass gets its overhead.podFixed, which quota charges.
+  test('a RuntimeClass adds its pod overhead to every pod; one that does not exist refuses the pods in the server\'s words', async () => {
+    const ns = await cluster.createNamespace('plan-runtime-class')
+    await cluster.apply([quota({'requests.cpu': '2', 'requests.memory': '2Gi'}, {'requests.cpu': '0', 'requests.memory': '0'})], ns)
+    // Cluster-scoped, so a random name, removed afterwards (a real cluster keeps it otherwise); created by kubectl, which takes the manifest as written.
+    const kata = `kata-${randomBytes(3).toString('hex')}`
+    await promisify(execFile)('kubectl', ['create', '-f', manifestFile([runtimeClass(kata, {cpu: '250m', memory: '120Mi'})]), '--kubeconfig', cluster.kubeconfigPath])
+    onTestFinished(async () => cluster.client.delete(RESOURCES.runtimeclasses, kata))
+    const resources = {requests: {cpu: '200m', memory: '128Mi'}}
+    const run = await quotaReport(['-n', ns, '-f', manifestFile([onRuntimeClass(kata, 'web', 3, resources)])])
+    expect(run.stderr).toBe('')
+    expect(run.code).toBe(0)
+    // 3 × (200m + 250m) and 3 × (128Mi + 120Mi)
+    expect(run.stdout).toMatch(new RegExp(`^${ns}\\s+compute\\s+requests\\.cpu\\s+0m\\s+\\+1350m\\s+1350m\\s+2000m\\s+yes$`, 'm'))
+    expect(run.stdout).toMatch(new RegExp(`^${ns}\\s+compute\\s+requests\\.memory\\s+0\\s+\\+744Mi\\s+744Mi\\s+2048Mi\\s+yes$`, 'm'))
+    const missing = await quotaReport(['-n', ns, '-f', manifestFile([onRuntimeClass(`${kata}-gone`, 'web', 3, resources)])])
+    expect(missing.code).toBe(3)
+    expect(missing.stdout).toMatch(new RegExp(`^${ns}\\s+deployment/web\\s+pod rejected: RuntimeClass "${kata}-gone" not found$`, 'm'))
+  })
+
+  test('a RuntimeClass among the manifests applies; offline, or without the right to list them, one they lack is a note', async () => {
+    const ns = await cluster.createNamespace('plan-own-runtime-class')
+    await cluster.apply([quota({'requests.cpu': '1', pods: '10'}, {'requests.cpu': '0', pods: '0'})], ns)
+    const gvisor = `gvisor-${randomBytes(3).toString('hex')}`
+    const workload = onRuntimeClass(gvisor, 'sandboxed', 2, {requests: {cpu: '100m'}})
+    const own = await quotaReport(['-n', ns, '-f', manifestFile([runtimeClass(gvisor, {cpu: '500m'}), workload]), '-o', 'json'])
+    expect(own.code).toBe(3) // 2 × (100m + 500m) > 1
+    expect(JSON.parse(own.stdout).quotas[0].message).toBe('exceeded quota: compute, requested: requests.cpu=1200m, used: requests.cpu=0, limited: requests.cpu=1')
+    const lacking = manifestFile([workload])
+    const offline = await quotaReport(['-n', ns, '-f', lacking, '--offline'], {kubeconfig: join(directory, 'no-such-kubeconfig')})
+    expect(offline.code).toBe(0)
+    expect(offline.stdout).toContain(`RuntimeClass "${gvisor}" is not among the manifests and the cluster's RuntimeClasses were not read: the pod overhead it may add is not charged`)
+    if (cluster.mode !== 'sandbox') return
+    const kubeconfig = await cluster.sandbox!.writeKubeconfig('developer', join(directory, 'developer-runtime-class-kubeconfig'))
+    const forbidden = await quotaReport(['-n', ns, '-f', lacking], {kubeconfig})
+    expect(forbidden.code).toBe(0)
+    expect(forbidden.stdout).toContain('cannot list runtimeclasses (forbidden): pods are charged without the overhead of RuntimeClasses the manifests do not define')
+    expect(forbidden.stdout).toContain(`RuntimeClass "${gvisor}" is not among the manifests`)
   })
 
   test('malformed YAML and invalid quantities exit 2 with file:line; plan flags without -f, or with -A, exit 2', async () => {

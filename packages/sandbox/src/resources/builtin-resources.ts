@@ -48,6 +48,7 @@ export const BUILTIN_RESOURCES: readonly ServedResource[] = [
   served('networking.k8s.io', 'v1', 'networkpolicies', 'NetworkPolicy', {shortNames: ['netpol']}),
   served('networking.k8s.io', 'v1', 'ingresses', 'Ingress', {shortNames: ['ing'], subresources: ['status']}),
   served('storage.k8s.io', 'v1', 'storageclasses', 'StorageClass', {namespaced: cluster, shortNames: ['sc']}),
+  served('node.k8s.io', 'v1', 'runtimeclasses', 'RuntimeClass', {namespaced: cluster}),
   served('autoscaling', 'v2', 'horizontalpodautoscalers', 'HorizontalPodAutoscaler', {shortNames: ['hpa'], categories: all, subresources: ['status']}),
   served('apiextensions.k8s.io', 'v1', 'customresourcedefinitions', 'CustomResourceDefinition', {
     namespaced: cluster,

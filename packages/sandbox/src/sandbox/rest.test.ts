@@ -148,6 +148,15 @@ describe('discovery', () => {
     expect((await call(sandbox, 'GET', '/apis/nope/v1')).status).toBe(404)
   })
 
+  test('serves node.k8s.io/v1 runtimeclasses, cluster-scoped, as kube-apiserver 1.32 does', async () => {
+    const node = (await call(sandbox, 'GET', '/apis/node.k8s.io/v1')).json
+    expect(node.resources).toContainEqual(expect.objectContaining({name: 'runtimeclasses', kind: 'RuntimeClass', namespaced: false}))
+    const kata = {apiVersion: 'node.k8s.io/v1', kind: 'RuntimeClass', metadata: {name: 'kata'}, handler: 'kata', overhead: {podFixed: {cpu: '250m'}}}
+    expect((await call(sandbox, 'POST', '/apis/node.k8s.io/v1/runtimeclasses', {body: kata})).status).toBe(201)
+    const listed = (await call(sandbox, 'GET', '/apis/node.k8s.io/v1/runtimeclasses')).json
+    expect(listed.items).toEqual([expect.objectContaining({metadata: expect.objectContaining({name: 'kata'}), overhead: {podFixed: {cpu: '250m'}}})])
+  })
+
   test('a stored CustomResourceDefinition is served', async () => {
     const crd = {
       apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: {name: 'widgets.example.com'},
