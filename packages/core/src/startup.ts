@@ -18,6 +18,9 @@ import type {DirectScript} from './direct-run/direct-start.js'
 import type {FlagManifest} from './direct-run/direct-invocation.js'
 import {checkNodeVersion, enableCompileCache, pluginLoadOptions} from './start-front.js'
 
+// `@kubeline/core/startup` is also what other bins (the sandbox's) start with.
+export {checkNodeVersion, enableCompileCache, pluginLoadOptions}
+
 /**
  * A command line without a direct run, and completion (bin/complete.js): the plugin's small first ES
  * module chunk, so the compile cache is on before oclif and the commands are parsed.

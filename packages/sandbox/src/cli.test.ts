@@ -1,6 +1,8 @@
+import {spawnSync} from 'node:child_process'
 import {mkdtemp, readFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
+import {fileURLToPath} from 'node:url'
 import {afterEach, expect, test, vi} from 'vitest'
 import {main} from './cli.js'
 import {eventually} from './test-support/sandbox-client.js'
@@ -45,4 +47,12 @@ test('an unknown fixture exits 2', async () => {
   const output = captureOutput()
   expect(await main(['serve', '--fixture', '/does/not/exist'])).toBe(2)
   expect(output.stderr.join('')).toMatch(/unknown fixture "\/does\/not\/exist"/)
+})
+
+// The bin as users run it (the README's `node packages/sandbox/bin/kubeline-sandbox.js serve`), built.
+test('bin/kubeline-sandbox.js starts: --help exits 0 with the usage', () => {
+  const bin = fileURLToPath(new URL('../bin/kubeline-sandbox.js', import.meta.url))
+  const run = spawnSync(process.execPath, [bin, '--help'], {encoding: 'utf8'})
+  expect({code: run.status, stderr: run.stderr}).toEqual({code: 0, stderr: ''})
+  expect(run.stdout).toContain('serve')
 })
