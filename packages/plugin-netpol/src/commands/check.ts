@@ -3,6 +3,7 @@ import {ExitCode, KubeCommand} from '@kubeline/core'
 import {parseProtocol, validatePortNumber} from '../domain/protocol.js'
 import {clusterSource, clusterSourceFlags, evaluationFlags, evaluationOptions} from '../netpol-flags.js'
 import {addressOfPodsWarning} from '../render/address-of-pods-warning.js'
+import {addresslessPeerWarning} from '../render/addressless-peer-warning.js'
 import {verdictView} from '../render/verdict-view.js'
 import {checkTraffic} from '../services/check-traffic.js'
 import {parseEndpointSpec} from '../services/endpoint-spec.js'
@@ -41,10 +42,11 @@ export default class Check extends KubeCommand {
       protocol: parseProtocol(flags.protocol),
       options: evaluationOptions(flags),
     }
-    const {verdict, addressesOfPods} = await checkTraffic(clusterSource(flags, () => this.kube(flags)), request)
+    const {verdict, addressesOfPods, addresslessPeers} = await checkTraffic(clusterSource(flags, () => this.kube(flags)), request)
     const expected = flags.expect === 'deny' ? 'deny' : 'allow'
     this.print(verdictView(verdict, expected), flags.output, OUTPUTS)
     for (const address of addressesOfPods) this.out.warn(addressOfPodsWarning(address))
+    for (const peer of addresslessPeers) this.out.warn(addresslessPeerWarning(peer))
     if (verdict.allowed !== (expected === 'allow')) this.exit(ExitCode.verdictNo)
   }
 }

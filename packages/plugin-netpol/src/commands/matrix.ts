@@ -1,5 +1,5 @@
 import {Flags} from '@oclif/core'
-import {KubeCommand, selectorFlag} from '@kubeline/core'
+import {KubeCommand, allNamespacesFlag, selectorFlag} from '@kubeline/core'
 import {clusterSource, clusterSourceFlags, evaluationFlags, evaluationOptions, podTrafficScope} from '../netpol-flags.js'
 import {GRAPH_FORMATS, renderConnectionGraph} from '../render/connection-graph-text.js'
 import {matrixView} from '../render/matrix-view.js'
@@ -12,7 +12,7 @@ const OUTPUTS = ['table', 'json', 'yaml', 'markdown'] as const
 
 export default class Matrix extends KubeCommand {
   static override summary = 'The truth table of who may reach whom: rows are sources, columns destinations, . allowed, X denied.'
-  static override description = `One table per port and protocol, as the upstream conformance tests print them. Policies of every namespace count; -n and -l only narrow the pods shown. -o json prints the ConnectivityMatrix document. -o dot (Graphviz) and -o mermaid (a flowchart for pull requests) draw the allowed connections between workloads (or the --group-by groups), namespaces as clusters, edges labelled with their ports. --port declared compares each destination pod only on the ports its containers declare: _ (JSON null) marks a cell not compared.`
+  static override description = `One table per port and protocol, as the upstream conformance tests print them. Policies of every namespace count; -n and -l only narrow the pods shown (-A: every namespace, even with -n). -o json prints the ConnectivityMatrix document. -o dot (Graphviz) and -o mermaid (a flowchart for pull requests) draw the allowed connections between workloads (or the --group-by groups), namespaces as clusters, edges labelled with their ports. --port declared compares each destination pod only on the ports its containers declare: _ (JSON null) marks a cell not compared.`
 
   static override examples = [
     '<%= config.bin %> matrix -n shop --port 80,443',
@@ -25,6 +25,7 @@ export default class Matrix extends KubeCommand {
   static override flags = {
     ...clusterSourceFlags,
     ...evaluationFlags,
+    ...allNamespacesFlag,
     ...selectorFlag,
     port: Flags.string({description: 'Destination ports, comma-separated; "declared": the containerPorts each destination pod declares (with declared,9090 also 9090 towards every pod).', default: '80'}),
     protocol: Flags.string({description: 'Protocols, comma-separated: TCP, UDP, SCTP.', default: 'TCP'}),
@@ -39,8 +40,9 @@ export default class Matrix extends KubeCommand {
   async run(): Promise<void> {
     const {flags} = await this.parse(Matrix)
     const graphFormat = GRAPH_FORMATS.find((format) => format === flags.output)
+    const namespace = flags['all-namespaces'] ? undefined : flags.namespace
     const query = {
-      ...podTrafficScope(flags),
+      ...podTrafficScope({...flags, namespace}),
       options: evaluationOptions(flags),
       groupBy: GROUP_BYS.find((groupBy) => groupBy === flags['group-by']) ?? (graphFormat === undefined ? 'pod' : 'workload'),
     }
@@ -48,7 +50,7 @@ export default class Matrix extends KubeCommand {
     if (graphFormat !== undefined) this.out.result(renderConnectionGraph(connectionGraph(report), graphFormat))
     else this.print(matrixView(report), flags.output, [...OUTPUTS, ...GRAPH_FORMATS])
     if (report.uncompared.length > 0) this.out.warn(uncomparedPodsWarning(report.uncompared, query.protocols))
-    const narrowed = flags.namespace !== undefined || flags.selector !== undefined
+    const narrowed = namespace !== undefined || flags.selector !== undefined
     if (narrowed && report.results.every((result) => result.pods.length === 0)) this.out.warn('-n and -l select no pod: the tables are empty')
   }
 }

@@ -4,6 +4,7 @@ import {reportPassed} from '../domain/netpol-test-report.js'
 import {clusterSource, clusterSourceFlags, evaluationFlags, evaluationOptions} from '../netpol-flags.js'
 import {probeFlags, proberFromFlags} from '../probe-flags.js'
 import {addressOfPodsWarning} from '../render/address-of-pods-warning.js'
+import {addresslessPeerWarning} from '../render/addressless-peer-warning.js'
 import {junitReport} from '../render/junit-report.js'
 import {tapReport} from '../render/tap-report.js'
 import {testReportView} from '../render/test-report-view.js'
@@ -44,11 +45,12 @@ export default class Run extends KubeCommand {
     if (args.suite === '-' && flags.filename?.includes('-')) throw new UsageError('INVALID_ARGUMENT', 'stdin ("-") can be read only once: pass the suite or -f as -, not both')
     const suites = await readTestSuites(args.suite)
     const makeProber = flags.probe ? proberFromFlags(flags) : undefined
-    const {report, addressesOfPods} = await runTestSuites(clusterSource(flags, () => this.kube(flags)), suites, evaluationOptions(flags), makeProber)
+    const {report, addressesOfPods, addresslessPeers} = await runTestSuites(clusterSource(flags, () => this.kube(flags)), suites, evaluationOptions(flags), makeProber)
     if (flags.output === 'junit') this.out.result(junitReport(report))
     else if (flags.output === 'tap') this.out.result(tapReport(report))
     else this.print(testReportView(report), flags.output, OUTPUTS)
     for (const address of addressesOfPods) this.out.warn(addressOfPodsWarning(address))
+    for (const {peer, testCase, suite} of addresslessPeers) this.out.warn(addresslessPeerWarning(peer, `case "${testCase}" of suite ${suite}`))
     if (!reportPassed(report)) this.exit(ExitCode.verdictNo)
   }
 }

@@ -1,5 +1,7 @@
+import type {AddresslessPeer} from '../domain/addressless-peers.js'
+import {addresslessIpBlockPeers} from '../domain/addressless-peers.js'
 import type {EvaluationOptions} from '../domain/evaluate-traffic.js'
-import {evaluateTraffic} from '../domain/evaluate-traffic.js'
+import {evaluateTraffic, resolvedOptions} from '../domain/evaluate-traffic.js'
 import type {Protocol} from '../domain/protocol.js'
 import type {Verdict} from '../domain/verdict.js'
 import type {AddressOfPods} from './addresses-of-pods.js'
@@ -20,6 +22,8 @@ export interface CheckRequest {
 export interface CheckResult {
   verdict: Verdict
   addressesOfPods: AddressOfPods[]
+  /** Pods without an IP that a denied direction's ipBlock rules could not be matched against. */
+  addresslessPeers: AddresslessPeer[]
 }
 
 /** `check`: one connection's verdict, with its explanation, against the loaded cluster. */
@@ -28,5 +32,6 @@ export async function checkTraffic(source: ClusterSource, request: CheckRequest)
   const [from, to] = await resolveConnection(cluster, request.from, request.to)
   const verdict = evaluateTraffic(cluster.state, {source: from, destination: to, port: request.port, protocol: request.protocol}, request.options)
   const endpoints = [{place: {flag: '--from'}, spec: request.from}, {place: {flag: '--to'}, spec: request.to}] as const
-  return {verdict, addressesOfPods: addressesOfPods(cluster.state.pods, endpoints)}
+  const addresslessPeers = addresslessIpBlockPeers(cluster.state, verdict, resolvedOptions(request.options))
+  return {verdict, addressesOfPods: addressesOfPods(cluster.state.pods, endpoints), addresslessPeers}
 }

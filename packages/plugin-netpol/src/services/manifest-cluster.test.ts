@@ -47,6 +47,7 @@ describe('manifestCluster', () => {
   test.each([
     {object: {apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: {name: 'p'}, spec: {podSelector: {}, ingress: [{from: [{ipBlock: {cidr: '10.0.0.0/33'}}]}]}}, message: 'invalid CIDR "10.0.0.0/33"'},
     {object: {apiVersion: 'v1', kind: 'Pod', metadata: {generateName: 'p-'}}, message: 'Pod has no metadata.name'},
+    {object: {apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: {name: 'p'}, spec: {podSelector: {matchLabel: {app: 'db'}}}}, message: 'NetworkPolicy default/p: spec.podSelector.matchLabel: unknown field'},
   ])('an invalid object is reported with its file and line: $message', ({object, message}) => {
     const read = () => manifestCluster(sourced([{apiVersion: 'v1', kind: 'Pod', metadata: {name: 'ok'}}, object]), 'default')
     expect(read).toThrow(/^policies\.yaml:11 \(document 2\): /)

@@ -12,6 +12,7 @@ import type {
   PodObject,
 } from '../domain/kube-objects.js'
 import {compileNetworkPolicy} from '../domain/network-policy-rules.js'
+import {checkNetworkPolicyShape, withNullRulesEmpty} from '../domain/network-policy-shape.js'
 
 /** The workload kinds that `-f` expands to one representative pod, and that `--from ns/<kind>/name` names. */
 export const WORKLOAD_KINDS = ['deployment', 'statefulset', 'daemonset', 'replicaset', 'job', 'cronjob'] as const
@@ -51,7 +52,7 @@ interface PodTemplate {
  * `defaultNamespace` (as `kubectl apply -f` does). A workload becomes one pod from its template,
  * named `<name>-<kind>` (`web-deployment`); kinds that do not affect a verdict (Service,
  * ConfigMap, ...) are ignored. Each policy is compiled here so an invalid one is reported with
- * its file and line.
+ * its file and line; a NetworkPolicy's unknown fields and mistyped values are refused here too.
  */
 export function manifestCluster(sourced: readonly SourcedObject[], defaultNamespace: string): ManifestCluster {
   const objects = emptyClusterObjects()
@@ -71,7 +72,7 @@ export function manifestCluster(sourced: readonly SourcedObject[], defaultNamesp
         objects.pods.push({...(object as unknown as PodObject), metadata})
         break
       case 'networking.k8s.io/v1:NetworkPolicy':
-        objects.networkPolicies.push(checked(where, {metadata, spec} as NetworkPolicyObject, compileNetworkPolicy))
+        objects.networkPolicies.push(checked(where, withNullRulesEmpty({metadata, spec} as NetworkPolicyObject), compileManifestNetworkPolicy))
         break
       case 'policy.networking.k8s.io/v1alpha1:AdminNetworkPolicy':
         objects.adminNetworkPolicies.push(checked(where, clusterScoped<AdminNetworkPolicyObject>(metadata, spec), compileAdminNetworkPolicy))
@@ -97,6 +98,12 @@ export function manifestCluster(sourced: readonly SourcedObject[], defaultNamesp
 
 function clusterScoped<T>(metadata: ObjectMetadata, spec: object): T {
   return {metadata: {name: metadata.name, labels: metadata.labels}, spec} as T
+}
+
+/** A NetworkPolicy from a file never went through the API server's strict decoding: its shape is checked too. */
+function compileManifestNetworkPolicy(policy: NetworkPolicyObject): void {
+  checkNetworkPolicyShape(policy)
+  compileNetworkPolicy(policy)
 }
 
 /** Compiles one policy to validate it; the error gains the manifest location. */

@@ -1,9 +1,11 @@
 import {KubelineError, readManifests} from '@kubeline/core'
 import type {KubeClient} from '@kubeline/core'
+import type {AddresslessPeer} from '../domain/addressless-peers.js'
+import {addresslessIpBlockPeers} from '../domain/addressless-peers.js'
 import {compileCluster} from '../domain/compiled-cluster.js'
 import type {CompiledCluster} from '../domain/compiled-cluster.js'
 import type {EndpointRef, EvaluationOptions} from '../domain/evaluate-traffic.js'
-import {evaluateTraffic} from '../domain/evaluate-traffic.js'
+import {evaluateTraffic, resolvedOptions} from '../domain/evaluate-traffic.js'
 import type {ProbeResult} from '../domain/live-probe.js'
 import type {NetpolTestReport, TestCaseResult} from '../domain/netpol-test-report.js'
 import {testCaseStatus} from '../domain/netpol-test-report.js'
@@ -37,6 +39,8 @@ export interface TestSuitesRun {
   report: NetpolTestReport
   /** The cases' `ip:` endpoints that are addresses of pods, as check warns about them (not part of the report). */
   addressesOfPods: AddressOfPods[]
+  /** Pods without an IP that a case's denied direction's ipBlock rules could not be matched against (as check warns). */
+  addresslessPeers: {peer: AddresslessPeer; testCase: string; suite: string}[]
 }
 
 /**
@@ -54,7 +58,12 @@ export async function runTestSuites(source: ClusterSource, suites: readonly Netp
     checked.flat().forEach((item, index) => withLive(item.result, live[index] as ProbeResult))
   }
   const report = {suites: suites.map((suite, index) => ({name: suite.name, source: suite.source, cases: (checked[index] ?? []).map((item) => item.result)}))}
-  return {report, addressesOfPods: addressesOfPods(cluster.state.pods, suites.flatMap(caseEndpoints))}
+  const addresslessPeers = suites.flatMap((suite, index) =>
+    (checked[index] ?? []).flatMap(({testCase, result}) =>
+      result.verdict === undefined ? [] : addresslessIpBlockPeers(cluster.state, result.verdict, resolvedOptions(options)).map((peer) => ({peer, testCase: testCase.name, suite: suite.name})),
+    ),
+  )
+  return {report, addressesOfPods: addressesOfPods(cluster.state.pods, suites.flatMap(caseEndpoints)), addresslessPeers}
 }
 
 /** Each case's `from` and `to`, with where it was written. */

@@ -1,3 +1,4 @@
+import type {KubeObject} from '@kubeline/core'
 import {runPlugin, startE2eCluster} from '@kubeline/sandbox/e2e'
 import type {E2eCluster} from '@kubeline/sandbox/e2e'
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
@@ -217,6 +218,21 @@ describe('netpol-test check', () => {
     expect((await offline('x/b', 'x/a')).code).toBe(3)
   })
 
+  test('a -f workload has no IP: a denial an ipBlock rule might lift once it runs is flagged on stderr', async () => {
+    const egressAnywhere = networkPolicy('egress-anywhere', {podSelector: {matchLabels: {app: 'api'}}, policyTypes: ['Egress'], egress: [{to: [{ipBlock: {cidr: '0.0.0.0/0'}}]}]}, 'x')
+    const workloads = [deployment('api', 1, {app: 'api'}), deployment('web', 1, {app: 'web'})].map((object) => ({...object, metadata: {...object.metadata, namespace: 'x'}}))
+    const run = await runPlugin('kubectl-netpol_test', ['check', '--offline', '-f', '-', '--from', 'x/deploy/api', '--to', 'x/deploy/web', '--port', '80'], {
+      kubeconfig: '/nonexistent/kubeconfig',
+      stdin: manifestList([...workloads, egressAnywhere]),
+    })
+    expect(run.code).toBe(3)
+    expect(run.stdout).toMatch(/^DENY x\/api-deployment -> x\/web-deployment TCP\/80/)
+    expect(run.stderr).toBe(
+      'Warning: x/web-deployment has no IP address (a representative pod from -f, or a pod not scheduled yet), so no ipBlock peer can match it: ' +
+        'the egress ipBlock rules of NetworkPolicy x/egress-anywhere may allow this connection once it has one\n',
+    )
+  })
+
   test('--loopback deny reports a pod to itself as denied', async () => {
     const args = ['check', '--from', `${ns}/a`, '--to', `${ns}/a`, '--port', '80']
     expect((await netpol(args)).code).toBe(0)
@@ -265,5 +281,15 @@ describe('netpol-test check', () => {
     const run = await netpol(['check', '--from', `${ns}/a`, '--to', `${ns}/b`, '--port', '80', '-f', '-'], manifestList([bad]))
     expect(run.code).toBe(2)
     expect(run.stderr).toContain(`<stdin>:1 (items[0]): NetworkPolicy ${ns}/bad-cidr: spec.ingress[0].from[0].ipBlock.cidr: invalid CIDR "10.0.0.0/33"`)
+  })
+
+  test('a -f policy with a misspelt or mistyped field exits 2 naming it, as kubectl apply refuses it (not read as "every pod")', async () => {
+    const typo = networkPolicy('typo', {podSelector: {}, ingress: [{from: [{podSelector: {matchLabel: {pod: 'a'}}}]}]}, ns)
+    const mistyped = networkPolicy('mistyped', {podSelector: {}, ingress: {from: []}}, ns)
+    const check = (policy: KubeObject) => netpol(['check', '--from', `${ns}/c`, '--to', `${ns}/b`, '--port', '80', '-f', '-'], manifestList([policy]))
+    expect(await check(typo)).toMatchObject({code: 2, stdout: ''})
+    expect((await check(typo)).stderr).toContain(`NetworkPolicy ${ns}/typo: spec.ingress[0].from[0].podSelector.matchLabel: unknown field (expected one of matchLabels, matchExpressions)`)
+    expect(await check(mistyped)).toMatchObject({code: 2, stdout: ''})
+    expect((await check(mistyped)).stderr).toContain(`NetworkPolicy ${ns}/mistyped: spec.ingress: must be a list, got a mapping`)
   })
 })

@@ -65,6 +65,16 @@ describe('netpol-test matrix', () => {
     expect(result.allowed[`${ns}/a`][`${other}/a`]).toBe(true)
   })
 
+  test('-A shows every namespace, as kubectl does, even with -n', async () => {
+    const everyPod = JSON.parse((await netpol(['matrix', '-o', 'json'])).stdout)
+    for (const args of [['-A'], ['--all-namespaces', '-n', ns]]) {
+      const run = await netpol(['matrix', ...args, '-o', 'json'])
+      expect(run).toMatchObject({code: 0, stderr: ''})
+      expect(JSON.parse(run.stdout)).toEqual(everyPod)
+    }
+    expect(everyPod.results[0].pods).toEqual(expect.arrayContaining([`${ns}/a`, `${other}/a`]))
+  })
+
   test('-l narrows the pods shown', async () => {
     const run = await netpol(['matrix', '-n', ns, '-l', 'pod in (a,b)', '-o', 'json'])
     expect(JSON.parse(run.stdout).results[0].pods).toEqual([`${ns}/a`, `${ns}/b`])

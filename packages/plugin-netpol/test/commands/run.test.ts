@@ -185,6 +185,21 @@ describe('netpol-test run', () => {
     expect(JSON.parse(json.stdout)).toMatchObject({kind: 'NetpolTestReport', summary: {cases: 4, passed: 4}})
   })
 
+  test('a -f workload has no IP: a denial an ipBlock rule might lift once it runs is warned about on stderr, with its case', async () => {
+    const egressAnywhere = networkPolicy('egress-anywhere', {podSelector: {matchLabels: {app: 'api'}}, policyTypes: ['Egress'], egress: [{to: [{ipBlock: {cidr: '0.0.0.0/0'}}]}]}, 'x')
+    const workloads = [deployment('api', 1, {app: 'api'}), deployment('web', 1, {app: 'web'})].map((object) => ({...object, metadata: {...object.metadata, namespace: 'x'}}))
+    const suite = await suiteFile('addressless.yaml', [
+      {name: 'api to web', from: 'x/deploy/api', to: 'x/deploy/web', port: 80, expect: 'deny'},
+      {name: 'web to api', from: 'x/deploy/web', to: 'x/deploy/api', port: 80, expect: 'allow'},
+    ])
+    const run = await runPlugin('kubectl-netpol_test', ['run', '--offline', '-f', '-', suite, '-o', 'junit'], {kubeconfig: '/nonexistent/kubeconfig', stdin: manifestList([...workloads, egressAnywhere])})
+    expect(run.code).toBe(0)
+    expect(run.stderr).toBe(
+      'Warning: x/web-deployment has no IP address (a representative pod from -f, or a pod not scheduled yet), so no ipBlock peer can match it: ' +
+        'the egress ipBlock rules of NetworkPolicy x/egress-anywhere may allow case "api to web" of suite shop once it has one\n',
+    )
+  })
+
   test.each([
     {name: 'an unknown expect value', cases: [{from: 'x/a', to: 'x/b', port: 80, expect: 'allowed'}], message: 'spec.cases[0]: expect: must be allow or deny, got "allowed"'},
     {name: 'a bad port', cases: [{name: 'web', from: 'x/a', to: 'x/b', port: 'http', expect: 'deny'}], message: 'spec.cases[0] ("web"): port: must be an integer between 1 and 65535, got "http"'},
