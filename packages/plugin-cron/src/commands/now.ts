@@ -2,8 +2,9 @@ import {randomBytes} from 'node:crypto'
 import {Args, Flags} from '@oclif/core'
 import {ExitCode, KubeCommand, UsageError, parseNonNegativeDuration, parseOutputFormat, selectorFlag} from '@kubeline/core'
 import {parseEnvOverride} from '../domain/env-overrides.js'
-import {describeResult, jobsView} from '../render/job-result.js'
+import {describeCreated, describeResult, jobsView} from '../render/job-result.js'
 import {runNow} from '../services/run-now.js'
+import type {DryRun} from '../services/trigger-cron-jobs.js'
 import type {WaitResult} from '../services/wait-for-job.js'
 
 const OUTPUTS = ['table', 'json', 'yaml', 'name'] as const
@@ -41,8 +42,13 @@ export default class Now extends KubeCommand {
     }
     const env = (flags.env ?? []).map(parseEnvOverride)
     const timeoutMs = parseNonNegativeDuration(flags.timeout, '--timeout')
+    if (timeoutMs > 0 && !flags.wait && !flags.logs) {
+      throw new UsageError('INVALID_FLAG', `--timeout ${flags.timeout} needs --wait or --logs: without them nothing is waited for`, {fix: 'Add --wait (or --logs) to wait for the Job.'})
+    }
     const kube = await this.kube(flags)
-    const toStderr = flags.logs || output !== 'table'
+    const dryRun = flags['dry-run'] as DryRun
+    // Without -o the "created" line is the result, printed as each Job exists so a CI log names it while it runs.
+    const createdIsResult = output === 'table' && !flags.logs
     const {jobs, results} = await runNow(
       kube,
       {
@@ -51,21 +57,21 @@ export default class Now extends KubeCommand {
         namespace: flags.namespace,
         jobName: flags['job-name'],
         env,
-        dryRun: flags['dry-run'] as 'none' | 'client' | 'server',
+        dryRun,
         wait: flags.wait,
         logs: flags.logs,
         timeoutMs,
       },
       {
         warn: (message) => this.out.warn(message),
-        created: (job) => toStderr && this.out.info(`job.batch/${job.metadata.name} created${flags['dry-run'] === 'none' ? '' : ` (dry run: ${flags['dry-run']})`}`),
+        created: (job) => (createdIsResult ? this.out.result(`${describeCreated(job, dryRun)}\n`) : this.out.info(describeCreated(job, dryRun))),
         progress: (job, outcome) => outcome.state === 'running' && this.out.debug(`job.batch/${job.metadata.name}: ${outcome.active} active, ${outcome.succeeded} succeeded, ${outcome.failed} failed`),
         logLine: (line) => this.out.result(`${line}\n`),
         logsOfPod: (pod, attempt) => attempt > 1 && this.out.info(`--- pod/${pod} (attempt ${attempt})`),
         suffix: () => randomBytes(3).toString('hex').slice(0, 5),
       },
     )
-    if (!flags.logs) this.print(jobsView(jobs, results), output, OUTPUTS)
+    if (output !== 'table') this.print(jobsView(jobs, results), output, OUTPUTS)
     for (const result of results) this.out.info(describeResult(result))
     const code = exitCodeFor(results)
     if (code !== ExitCode.ok) this.exit(code)

@@ -1,5 +1,5 @@
 import {Args, Flags} from '@oclif/core'
-import {KubeCommand, kubelineDocument} from '@kubeline/core'
+import {KubeCommand, UsageError, kubelineDocument} from '@kubeline/core'
 import {nextRuns} from '../domain/next-runs.js'
 import {parseSchedule} from '../domain/parse-schedule.js'
 
@@ -11,14 +11,22 @@ export default class Validate extends KubeCommand {
     "<%= config.bin %> validate '@daily' --time-zone Europe/Berlin -o json",
   ]
 
-  static override args = {schedule: Args.string({description: 'The schedule, quoted.', required: true, ignoreStdin: true})}
+  // Extra words are taken so that an unquoted schedule, split by the shell, gets its own message below.
+  static override strict = false
+  static override usage = 'validate SCHEDULE [--time-zone <value>] [-o <value>]'
+  static override args = {schedule: Args.string({description: 'The schedule, as one quoted argument.', required: true, ignoreStdin: true})}
   static override flags = {
     'time-zone': Flags.string({description: 'IANA time zone, as spec.timeZone.'}),
     output: Flags.string({char: 'o', description: 'Output format: json|yaml.', default: 'table'}),
   }
 
   async run(): Promise<void> {
-    const {args, flags} = await this.parse(Validate)
+    const {args, argv, flags} = await this.parse(Validate)
+    if (argv.length > 1) {
+      throw new UsageError('INVALID_ARGUMENT', `the schedule must be one argument, got ${argv.length}: ${argv.join(' ')}`, {
+        fix: `Quote it: ${this.config.bin} validate '0 2 * * 1'`,
+      })
+    }
     const schedule = parseSchedule(args.schedule, flags['time-zone'] === undefined ? {} : {timeZone: flags['time-zone']})
     const [next] = nextRuns(schedule, {from: new Date(), count: 1})
     const document = kubelineDocument('ScheduleValidation', {

@@ -1,16 +1,18 @@
 import type {ResultView} from '@kubeline/core'
 import type {Job} from '../domain/cron-job-types.js'
+import type {DryRun} from '../services/trigger-cron-jobs.js'
 import type {WaitResult} from '../services/wait-for-job.js'
 
-/** `-o json|yaml` of `now`: the Job (its final state when waited for), or a List of several, as kubectl prints. */
+/** `-o json|yaml|name` of `now`: the Job (its final state when waited for), or a List of several, as kubectl prints. */
 export function jobsView(jobs: Job[], results: WaitResult[]): ResultView<Job> {
   const finalJobs = jobs.map((job, index) => results[index]?.job ?? job)
   const document = finalJobs.length === 1 ? (finalJobs[0] as Job) : {apiVersion: 'v1', kind: 'List', items: finalJobs, metadata: {}}
-  return {
-    document,
-    names: finalJobs.map((job) => `job.batch/${job.metadata.name}`),
-    text: () => finalJobs.map((job) => `job.batch/${job.metadata.name} created`).join('\n'),
-  }
+  return {document, names: finalJobs.map((job) => `job.batch/${job.metadata.name}`)}
+}
+
+/** The line `now` prints as each Job is created; a dry run says so, as kubectl's "created (dry run)" does. */
+export function describeCreated(job: Job, dryRun: DryRun): string {
+  return `job.batch/${job.metadata.name} created${dryRun === 'none' ? '' : ` (dry run: ${dryRun})`}`
 }
 
 /** One line for people about how a waited-for Job ended. */

@@ -109,6 +109,14 @@ describe('cron-trigger validate', () => {
     if (message) expect(run.stderr).toContain(message)
     else expect(run.stdout).toMatch(/^valid: /)
   })
+
+  // The shell splits an unquoted schedule (and expands its stars into file names).
+  test('an unquoted schedule exits 2 and says to quote it', async () => {
+    const run = await cron(['validate', '0', '2', 'notes.txt', 'todo.md', '1'])
+    expect(run.code).toBe(2)
+    expect(run.stderr).toContain('error: the schedule must be one argument, got 5: 0 2 notes.txt todo.md 1')
+    expect(run.stderr).toContain("Quote it: kubectl cron-trigger validate '0 2 * * 1'")
+  })
 })
 
 // Kubernetes 1.29+ refuses a TZ= prefix on create, so only the sandbox can hold such a CronJob now;

@@ -1,11 +1,11 @@
-import {execFile} from 'node:child_process'
+import {execFile, spawn} from 'node:child_process'
 import path from 'node:path'
 import {promisify} from 'node:util'
 import {RESOURCES} from '@kubeline/core'
 import type {KubeObject} from '@kubeline/core'
-import {runPlugin, startE2eCluster} from '@kubeline/sandbox/e2e'
+import {pluginEntry, runPlugin, startE2eCluster} from '@kubeline/sandbox/e2e'
 import type {E2eCluster} from '@kubeline/sandbox/e2e'
-import {afterAll, beforeAll, describe, expect, test} from 'vitest'
+import {afterAll, beforeAll, describe, expect, onTestFinished, test} from 'vitest'
 import {cronJob} from '../fixtures/cron-jobs.js'
 
 let cluster: E2eCluster
@@ -92,6 +92,38 @@ describe('cron-trigger now', () => {
     expect(await jobsIn(ns)).toEqual([])
   })
 
+  test.each(['client', 'server'])('--dry-run=%s without -o says on stdout that it was a dry run', async (dryRun) => {
+    const ns = await cluster.createNamespace('now-dry-text')
+    await cluster.apply([cronJob('report', {logLines: ['x']})], ns)
+    const run = await cron(['now', 'report', '-n', ns, `--dry-run=${dryRun}`])
+    expect(run.code).toBe(0)
+    expect(run.stdout).toMatch(new RegExp(`^job\\.batch/report-manual-[a-z0-9]{5} created \\(dry run: ${dryRun}\\)\n$`))
+    expect(await jobsIn(ns)).toEqual([])
+  })
+
+  // A CI log must name the Job while it runs (to find its pods), not only once it has ended.
+  test('--wait prints "created" on stdout as soon as the Job exists, before it finishes', async () => {
+    const ns = await cluster.createNamespace('now-early')
+    const queued = cronJob('queued', {logLines: ['x']})
+    // A suspended Job never finishes on its own, so anything printed came before the end.
+    ;(queued.spec as {jobTemplate: {spec: {suspend: boolean}}}).jobTemplate.spec.suspend = true
+    await cluster.apply([queued], ns)
+    const child = spawn(process.execPath, [pluginEntry('kubectl-cron_trigger'), 'now', 'queued', '-n', ns, '--wait'], {
+      env: {...process.env, KUBECONFIG: cluster.kubeconfigPath, NO_COLOR: '1'},
+      stdio: ['ignore', 'pipe', 'ignore'],
+    })
+    onTestFinished(() => void child.kill('SIGKILL'))
+    const firstLine = await new Promise<string>((resolve) => {
+      let stdout = ''
+      child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+        stdout += chunk
+        if (stdout.includes('\n')) resolve(stdout)
+      })
+    })
+    expect(firstLine).toMatch(/^job\.batch\/queued-manual-[a-z0-9]{5} created\n$/)
+    expect(child.exitCode).toBeNull()
+  })
+
   test('a --job-name that is already taken fails as kubectl create job does, not "created" with the old Job', async () => {
     const ns = await cluster.createNamespace('now-taken')
     await cluster.apply([cronJob('report', {logLines: ['x']})], ns)
@@ -129,6 +161,8 @@ describe('cron-trigger now', () => {
     {name: 'invalid --job-name', args: ['now', 'report', '--job-name', 'Bad_Name'], message: 'invalid --job-name "Bad_Name"'},
     {name: 'unknown -o', args: ['now', 'report', '-o', 'wide'], message: 'unable to match a printer suitable for the output format "wide"'},
     {name: '--logs with -o', args: ['now', 'report', '--logs', '-o', 'json'], message: '--logs writes the logs to stdout: it cannot be combined with -o json'},
+    // Ignoring it would make a CI step that forgot --wait pass at once, whatever the Job does.
+    {name: '--timeout without --wait', args: ['now', 'report', '--timeout', '10m'], message: '--timeout 10m needs --wait or --logs'},
   ])('bad input ($name) exits 2 and creates nothing', async ({args, message}) => {
     const ns = await cluster.createNamespace('now-bad')
     await cluster.apply([cronJob('report', {logLines: ['x']})], ns)
