@@ -1,8 +1,9 @@
 import {Args, Flags} from '@oclif/core'
-import {KubeCommand, noHeadersFlag} from '@kubeline/core'
+import {KubeCommand, UsageError, noHeadersFlag} from '@kubeline/core'
 import {parseRfc3339Time} from '../domain/rfc3339-time.js'
 import {checkTimeZone} from '../domain/time-zone.js'
 import {nextRunsView} from '../render/next-runs-view.js'
+import {refuseSplitSchedule} from '../schedule-argument.js'
 import {nextRunTimes} from '../services/next-run-times.js'
 
 const OUTPUTS = ['table', 'json', 'yaml'] as const
@@ -17,6 +18,9 @@ export default class Next extends KubeCommand {
     {description: 'The first run after a date, as JSON', command: "<%= config.bin %> next nightly-report --from 2026-12-24T00:00:00Z --count 1 -o json | jq -r '.runs[0].utc'"},
   ]
 
+  // Extra words are taken so that an unquoted --schedule, split by the shell, gets its own message below.
+  static override strict = false
+  static override usage = 'next [NAME] [--schedule <value>] [--time-zone <value>] [--controller-time-zone <value>] [-c <value>] [--from <value>] [-o <value>] [--no-headers]'
   static override args = {name: Args.string({description: 'CronJob name.', ignoreStdin: true})}
   static override flags = {
     ...noHeadersFlag,
@@ -29,7 +33,8 @@ export default class Next extends KubeCommand {
   }
 
   async run(): Promise<void> {
-    const {args, flags} = await this.parse(Next)
+    const {args, argv, flags} = await this.parse(Next)
+    checkWords(flags.schedule, argv as string[], this.config.bin)
     // Checked even when no CronJob needs it: a wrong zone is the flag's fault, not each CronJob's.
     checkTimeZone(flags['controller-time-zone'], '--controller-time-zone')
     const now = new Date()
@@ -47,4 +52,15 @@ export default class Next extends KubeCommand {
     if (result.runs.length === 0 && flags.output === 'table') this.out.info(`no run of "${result.schedule}" within five years`)
     this.print(nextRunsView(result, now), flags.output, OUTPUTS, {noHeaders: flags['no-headers']})
   }
+}
+
+/** Words after a whole schedule are a CronJob name, which nextRunTimes refuses together with --schedule. */
+function checkWords(schedule: string | undefined, words: string[], bin: string): void {
+  if (schedule !== undefined && !isWholeSchedule(schedule)) refuseSplitSchedule([schedule, ...words], `${bin} next --schedule '0 2 * * 1'`)
+  if (words.length > 1) throw new UsageError('INVALID_ARGUMENT', `one CronJob name at most, got ${words.length}: ${words.join(' ')}`, {fix: `See '${bin} next --help'.`})
+}
+
+/** Five fields have spaces between them; of the one-word descriptors only `@every` needs a second word. */
+function isWholeSchedule(schedule: string): boolean {
+  return /\s/.test(schedule) || (schedule.startsWith('@') && schedule !== '@every')
 }

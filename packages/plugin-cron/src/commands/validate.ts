@@ -1,7 +1,9 @@
 import {Args, Flags} from '@oclif/core'
-import {KubeCommand, UsageError, kubelineDocument} from '@kubeline/core'
+import {KubeCommand, kubelineDocument} from '@kubeline/core'
 import {nextRuns} from '../domain/next-runs.js'
 import {parseSchedule} from '../domain/parse-schedule.js'
+import {formatRfc3339Time} from '../domain/rfc3339-time.js'
+import {refuseSplitSchedule} from '../schedule-argument.js'
 
 export default class Validate extends KubeCommand {
   static override summary = 'Check a schedule (and time zone) the way the API server does: exit 0 if valid, 2 with the reason if not.'
@@ -22,19 +24,15 @@ export default class Validate extends KubeCommand {
 
   async run(): Promise<void> {
     const {args, argv, flags} = await this.parse(Validate)
-    if (argv.length > 1) {
-      throw new UsageError('INVALID_ARGUMENT', `the schedule must be one argument, got ${argv.length}: ${argv.join(' ')}`, {
-        fix: `Quote it: ${this.config.bin} validate '0 2 * * 1'`,
-      })
-    }
+    refuseSplitSchedule(argv as string[], `${this.config.bin} validate '0 2 * * 1'`)
     const schedule = parseSchedule(args.schedule, flags['time-zone'] === undefined ? {} : {timeZone: flags['time-zone']})
     const [next] = nextRuns(schedule, {from: new Date(), count: 1})
     const document = kubelineDocument('ScheduleValidation', {
       schedule: args.schedule,
       timeZone: flags['time-zone'] ?? null,
       valid: true,
-      nextRun: next?.toISOString() ?? null,
+      nextRun: next ? formatRfc3339Time(next) : null,
     })
-    this.print({document, text: () => `valid: ${args.schedule}${next ? ` (next run ${next.toISOString()})` : ' (but it never runs within five years)'}`}, flags.output, ['table', 'json', 'yaml'])
+    this.print({document, text: () => `valid: ${args.schedule}${next ? ` (next run ${formatRfc3339Time(next)})` : ' (but it never runs within five years)'}`}, flags.output, ['table', 'json', 'yaml'])
   }
 }

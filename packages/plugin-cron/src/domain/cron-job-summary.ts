@@ -2,6 +2,7 @@ import type {CronJob} from './cron-job-types.js'
 import type {FinishedJob} from './last-finished-job.js'
 import {mostRecentScheduleTime} from './most-recent-schedule-time.js'
 import {nextRuns} from './next-runs.js'
+import {formatRfc3339Time} from './rfc3339-time.js'
 import type {Schedule} from './schedule.js'
 import {ScheduleFactsMemo} from './schedule-facts.js'
 import type {ScheduleFactsContext} from './schedule-facts.js'
@@ -99,7 +100,7 @@ function missedSince(earliest: string, startingDeadlineSeconds: number | undefin
   if (startingDeadlineSeconds === undefined) return `since ${earliest}`
   const deadline = Math.floor(now.getTime() / 1000) * 1000 - startingDeadlineSeconds * 1000
   if (deadline <= Date.parse(earliest)) return `since ${earliest}`
-  return `within startingDeadlineSeconds (${startingDeadlineSeconds}) since ${new Date(deadline).toISOString().replace('.000Z', 'Z')}`
+  return `within startingDeadlineSeconds (${startingDeadlineSeconds}) since ${formatRfc3339Time(new Date(deadline))}`
 }
 
 /** `@every` counts from the CronJob's own last run, so unlike a cron schedule's its next run is not shared. */
@@ -107,7 +108,7 @@ function nextEveryRun(cronJob: CronJob, schedule: Schedule, context: ScheduleFac
   const lastRun = earliestRun(cronJob)
   const zone = {controllerTimeZone: context.controllerTimeZone}
   const [next] = nextRuns(schedule, {...zone, from: context.now, count: 1, ...(lastRun === undefined ? {} : {lastRun: new Date(lastRun)})})
-  return next?.toISOString()
+  return next && formatRfc3339Time(next)
 }
 
 /** Where the controller starts counting missed runs: the last schedule, else the creation. */

@@ -7,13 +7,17 @@ describe('parseEnvOverride', () => {
     ['URL=http://x/?a=b', {name: 'URL', value: 'http://x/?a=b'}],
     ['EMPTY=', {name: 'EMPTY', value: ''}],
     ['my.var-x=y', {name: 'my.var-x', value: 'y'}],
+    // Kubernetes 1.32+ (RelaxedEnvironmentVariableValidation, GA in 1.34): any printable ASCII but "=".
+    ['1ABC=x', {name: '1ABC', value: 'x'}],
+    ['A B=x', {name: 'A B', value: 'x'}],
+    ['$(weird):~{}=x', {name: '$(weird):~{}', value: 'x'}],
   ])('%s', (text, want) => expect(parseEnvOverride(text)).toEqual(want))
 
   test.each([
     ['NOVALUE', 'expected KEY=VALUE'],
     ['=x', 'expected KEY=VALUE'],
-    ['1ABC=x', '"1ABC" is not a valid environment variable name'],
-    ['A B=x', '"A B" is not a valid environment variable name'],
+    ['A\tB=x', '"A\tB" is not a valid environment variable name'],
+    ['CAFÉ=x', '"CAFÉ" is not a valid environment variable name'],
   ])('rejects %s', (text, message) => expect(() => parseEnvOverride(text)).toThrow(message))
 })
 

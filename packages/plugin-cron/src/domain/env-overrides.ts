@@ -6,8 +6,12 @@ export interface EnvOverride {
   value: string
 }
 
-/** C_IDENTIFIER-like names as the API server validates env names (IsEnvVarName). */
-const ENV_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/
+/**
+ * The API server's env name rule since Kubernetes 1.32 (RelaxedEnvironmentVariableValidation, GA in
+ * 1.34; IsRelaxedEnvVarName): printable ASCII, space included, except "=". Splitting at the first "="
+ * already keeps it out of the name.
+ */
+const ENV_NAME = /^[\x20-\x7e]+$/
 
 /** `--env KEY=VALUE`: the value may contain `=`; the key must be a valid variable name. */
 export function parseEnvOverride(text: string): EnvOverride {
@@ -18,7 +22,7 @@ export function parseEnvOverride(text: string): EnvOverride {
   const name = text.slice(0, equals)
   if (!ENV_NAME.test(name)) {
     throw new UsageError('INVALID_FLAG', `invalid --env "${text}": "${name}" is not a valid environment variable name`, {
-      fix: 'Use letters, digits, "_", "-" and "."; do not start with a digit.',
+      fix: 'Use printable ASCII characters only (no tab, no accents).',
     })
   }
   return {name, value: text.slice(equals + 1)}

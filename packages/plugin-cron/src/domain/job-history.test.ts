@@ -46,7 +46,7 @@ describe('jobHistory', () => {
     ]
     expect(jobHistory(cronJob, jobs, now)).toEqual([
       {
-        name: 'report-29627160', trigger: 'scheduled', scheduledTime: '2026-05-01T10:00:00.000Z', result: 'Failed',
+        name: 'report-29627160', trigger: 'scheduled', scheduledTime: '2026-05-01T10:00:00Z', result: 'Failed',
         reason: 'BackoffLimitExceeded', startTime: '2026-05-01T10:00:02Z', durationSeconds: 60,
       },
       {

@@ -2,6 +2,7 @@ import {compareCodeUnits} from '@kubeline/core'
 import type {CronJob, Job} from './cron-job-types.js'
 import {jobOutcome} from './job-outcome.js'
 import {INSTANTIATE_ANNOTATION} from './manual-job.js'
+import {formatRfc3339Time} from './rfc3339-time.js'
 
 export const SCHEDULED_TIMESTAMP_ANNOTATION = 'batch.kubernetes.io/cronjob-scheduled-timestamp'
 
@@ -55,7 +56,7 @@ function scheduledTimeOf(cronJob: CronJob, job: Job): string | undefined {
   const annotated = job.metadata.annotations?.[SCHEDULED_TIMESTAMP_ANNOTATION]
   if (annotated) return annotated
   const suffix = (job.metadata.name as string).slice((cronJob.metadata.name as string).length + 1)
-  return /^\d{1,12}$/.test(suffix) ? new Date(Number(suffix) * 60_000).toISOString() : undefined
+  return /^\d{1,12}$/.test(suffix) ? formatRfc3339Time(new Date(Number(suffix) * 60_000)) : undefined
 }
 
 function lastTransition(job: Job): string | undefined {

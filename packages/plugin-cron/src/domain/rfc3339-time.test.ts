@@ -1,5 +1,5 @@
 import {expect, test} from 'vitest'
-import {parseRfc3339Time} from './rfc3339-time.js'
+import {formatRfc3339Time, parseRfc3339Time} from './rfc3339-time.js'
 
 // Go's time.Parse(time.RFC3339, …), which kubectl and the API server use for times: an offset is
 // required (a time without one would be read in this machine's zone), and fields must be in range.
@@ -27,3 +27,9 @@ test.each([
 ])('rejects $name', ({text}) => {
   expect(() => parseRfc3339Time(text, '--from')).toThrow(`invalid --from "${text}": expected an RFC 3339 time such as 2026-12-24T00:00:00Z`)
 })
+
+// As the API server writes times (metav1.Time): whole seconds in UTC, the fraction dropped.
+test.each([
+  {time: '2026-12-24T00:30:00.000Z', want: '2026-12-24T00:30:00Z'},
+  {time: '2026-12-24T00:30:59.999Z', want: '2026-12-24T00:30:59Z'},
+])('formats $time as $want', ({time, want}) => expect(formatRfc3339Time(new Date(time))).toBe(want))

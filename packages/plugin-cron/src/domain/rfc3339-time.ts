@@ -15,6 +15,11 @@ export function parseRfc3339Time(text: string, flag: string): Date {
   return new Date(Date.parse(text))
 }
 
+/** As the API server writes times (metav1.Time): RFC 3339 in UTC, whole seconds, the fraction dropped. */
+export function formatRfc3339Time(time: Date): string {
+  return time.toISOString().replace(/\.\d{3}Z$/, 'Z')
+}
+
 function fieldsInRange([year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0]: number[], offsetHours?: string, offsetMinutes?: string): boolean {
   const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate()
   const offsetOk = offsetHours === undefined || (Number(offsetHours) < 24 && Number(offsetMinutes) < 60)

@@ -3,6 +3,7 @@ import {dstAnomalies} from './dst-anomalies.js'
 import {nextRuns} from './next-runs.js'
 import type {ScheduleZoneOptions} from './next-runs.js'
 import {parseSchedule} from './parse-schedule.js'
+import {formatRfc3339Time} from './rfc3339-time.js'
 import type {Schedule} from './schedule.js'
 
 /** What a CronJob's schedule and `spec.timeZone` alone decide at one instant: CronJobs that share both share these. */
@@ -52,7 +53,7 @@ export function scheduleFacts(expression: string, timeZone: string | undefined, 
     const zone = {controllerTimeZone: context.controllerTimeZone}
     const [next] = nextRuns(schedule, {...zone, from: context.now, count: 1})
     const dstWarnings = dstWarningsOf(schedule, zone, context.now)
-    return next ? {valid: true, schedule, nextRun: next.toISOString(), dstWarnings} : {valid: true, schedule, dstWarnings}
+    return next ? {valid: true, schedule, nextRun: formatRfc3339Time(next), dstWarnings} : {valid: true, schedule, dstWarnings}
   } catch (err) {
     return {valid: false, problem: (err as Error).message}
   }

@@ -19,7 +19,7 @@ export function cronJobListView(items: CronJobSummary[], options: {now: Date; al
         {header: 'ACTIVE', value: (item) => String(item.active), align: 'right'},
         {header: 'LAST SCHEDULE', value: (item) => relativeTo(item.lastScheduleTime, now)},
         {header: 'LAST SUCCESS', value: (item) => relativeTo(item.lastSuccessfulTime, now)},
-        {header: 'NEXT RUN', value: (item) => (item.nextRun ? `${item.nextRun.replace('.000Z', 'Z')} (${relativeTo(item.nextRun, now)})` : '<none>')},
+        {header: 'NEXT RUN', value: (item) => (item.nextRun ? `${item.nextRun} (${relativeTo(item.nextRun, now)})` : '<none>')},
         {header: 'WARNINGS', value: (item) => item.warnings.map((warning) => warning.kind).join(',') || '<none>'},
         {header: 'DETAILS', value: (item) => item.warnings.map((warning) => warning.message).join('; '), wide: true},
       ],

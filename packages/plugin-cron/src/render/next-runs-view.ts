@@ -1,6 +1,7 @@
 import {kubelineDocument} from '@kubeline/core'
 import type {ResultView} from '@kubeline/core'
 import {formatInZone} from '../domain/format-in-zone.js'
+import {formatRfc3339Time} from '../domain/rfc3339-time.js'
 import type {NextRunTimes} from '../services/next-run-times.js'
 import {relativeTo} from './human-duration.js'
 
@@ -16,7 +17,7 @@ export function nextRunsView(result: NextRunTimes, now: Date): ResultView<Row> {
   const rows = result.runs.map((run, index) => ({
     index: index + 1,
     local: formatInZone(run, result.timeZone),
-    utc: run.toISOString().replace('.000Z', 'Z'),
+    utc: formatRfc3339Time(run),
     relative: relativeTo(run.toISOString(), now),
   }))
   return {

@@ -3,6 +3,7 @@ import type {KubeClient} from '@kubeline/core'
 import type {CronJob} from '../domain/cron-job-types.js'
 import {effectiveTimeZone, nextRuns, resolveSchedule} from '../domain/next-runs.js'
 import {parseSchedule} from '../domain/parse-schedule.js'
+import {formatRfc3339Time} from '../domain/rfc3339-time.js'
 import type {Schedule} from '../domain/schedule.js'
 
 export interface NextRunsRequest {
@@ -51,7 +52,7 @@ export async function nextRunTimes(connect: () => Promise<KubeClient>, request: 
   }
   const lastRunOption = lastRun === undefined ? {} : {lastRun: new Date(lastRun)}
   const runs = nextRuns(parsed, {controllerTimeZone: request.controllerTimeZone, from: request.from, count: request.count, ...lastRunOption})
-  const result: NextRunTimes = {schedule, timeZone: effectiveTimeZone(parsed, request.controllerTimeZone), from: request.from.toISOString(), runs}
+  const result: NextRunTimes = {schedule, timeZone: effectiveTimeZone(parsed, request.controllerTimeZone), from: formatRfc3339Time(request.from), runs}
   if (cronJob) result.cronJob = cronJob
   if (suspended) result.suspended = true
   return result

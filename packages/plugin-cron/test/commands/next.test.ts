@@ -22,13 +22,20 @@ describe('cron-trigger next', () => {
       kind: 'NextRuns',
       schedule: '30 1 * * *',
       timeZone: 'America/New_York',
-      from: '2026-10-31T12:00:00.000Z',
+      from: '2026-10-31T12:00:00Z',
       runs: [
         {time: '2026-11-01T01:30:00-04:00', utc: '2026-11-01T05:30:00Z'},
         {time: '2026-11-01T01:30:00-05:00', utc: '2026-11-01T06:30:00Z'},
         {time: '2026-11-02T01:30:00-05:00', utc: '2026-11-02T06:30:00Z'},
       ],
     })
+  })
+
+  // As the API server writes times: whole seconds (the runs are on whole seconds anyway).
+  test('--from is echoed in whole seconds, as Kubernetes writes times', async () => {
+    const run = await cron(['next', '--schedule', '0 9 * * *', '--from', '2026-11-24T08:59:59.750Z', '--count', '1', '-o', 'json'])
+    expect(run.code).toBe(0)
+    expect(JSON.parse(run.stdout)).toMatchObject({from: '2026-11-24T08:59:59Z', runs: [{utc: '2026-11-24T09:00:00Z'}]})
   })
 
   test('piped stdin (a shell loop) is never read as the missing CronJob name', async () => {
@@ -86,11 +93,25 @@ describe('cron-trigger next', () => {
     {args: ['next', '--schedule', '* * * * *', '--from', '2026-01-01T00:00:00'], message: 'invalid --from "2026-01-01T00:00:00"'},
     {args: ['next', '--schedule', '* * * * *', '--from', '2026-02-30T00:00:00Z'], message: 'invalid --from "2026-02-30T00:00:00Z"'},
     {args: ['next'], message: 'give either a CronJob name or --schedule'},
+    {args: ['next', 'nightly', '--schedule', '0 2 * * *'], message: 'give either a CronJob name or --schedule'},
+    {args: ['next', 'nightly', '--schedule', '@daily'], message: 'give either a CronJob name or --schedule'},
+    {args: ['next', 'nightly', 'weekly'], message: 'one CronJob name at most, got 2: nightly weekly'},
     {args: ['next', '--schedule', '* * * * *', '--time-zone', 'UTC', '--controller-time-zone', 'Mars/Olympus'], message: 'invalid --controller-time-zone "Mars/Olympus"'},
   ])('bad input exits 2: $message', async ({args, message}) => {
     const run = await cron(args)
     expect(run.code).toBe(2)
     expect(run.stderr).toContain(message)
+  })
+
+  // The shell splits an unquoted --schedule (and expands its stars into file names).
+  test.each([
+    {args: ['next', '--schedule', '0', '2', 'notes.txt', 'todo.md', '1'], message: 'got 5: 0 2 notes.txt todo.md 1'},
+    {args: ['next', '--schedule=@every', '1h'], message: 'got 2: @every 1h'},
+  ])('an unquoted --schedule exits 2 and says to quote it: $message', async ({args, message}) => {
+    const run = await cron(args)
+    expect(run.code).toBe(2)
+    expect(run.stderr).toContain(`error: the schedule must be one argument, ${message}`)
+    expect(run.stderr).toContain("Quote it: kubectl cron-trigger next --schedule '0 2 * * 1'")
   })
 })
 
@@ -111,6 +132,12 @@ describe('cron-trigger validate', () => {
   })
 
   // The shell splits an unquoted schedule (and expands its stars into file names).
+  test('-o json gives the next run in whole seconds, as Kubernetes writes times', async () => {
+    const run = await cron(['validate', '0 2 * * *', '-o', 'json'])
+    expect(run.code).toBe(0)
+    expect(JSON.parse(run.stdout)).toMatchObject({kind: 'ScheduleValidation', valid: true, nextRun: expect.stringMatching(/T02:00:00Z$/)})
+  })
+
   test('an unquoted schedule exits 2 and says to quote it', async () => {
     const run = await cron(['validate', '0', '2', 'notes.txt', 'todo.md', '1'])
     expect(run.code).toBe(2)
@@ -130,6 +157,6 @@ describe.runIf(process.env.KUBELINE_E2E_KUBECONFIG === undefined)('cron-trigger 
     expect(JSON.parse(next.stdout)).toMatchObject({timeZone: 'Europe/Berlin', runs: [{time: '2026-06-01T02:00:00+02:00', utc: '2026-06-01T00:00:00Z'}]})
     const list = await cron(['list', '-n', ns, '-o', 'json'])
     expect(list.code).toBe(0)
-    expect(JSON.parse(list.stdout).items[0]).toMatchObject({name: 'legacy', nextRun: expect.stringMatching(/T0[01]:00:00\.000Z$/)}) // 02:00 in Berlin, summer or winter
+    expect(JSON.parse(list.stdout).items[0]).toMatchObject({name: 'legacy', nextRun: expect.stringMatching(/T0[01]:00:00Z$/)}) // 02:00 in Berlin, summer or winter
   })
 })
