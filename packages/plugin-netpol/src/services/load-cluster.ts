@@ -21,6 +21,8 @@ export interface LoadedCluster {
   /** The namespace of -n / the context / "default" ("default" offline). */
   namespace: string
   representativePods: ReadonlyMap<string, string>
+  /** The other `-f` workloads -> their `-f` pods (a cluster dump), empty when they run none. */
+  workloadPods: ReadonlyMap<string, readonly string[]>
   /** Pods left out of `state` because they finished (Succeeded, Failed), so that naming one can say so. */
   finishedPods: readonly PodObject[]
   /** Absent with --offline. */
@@ -48,7 +50,7 @@ export async function loadCluster(source: ClusterSource): Promise<LoadedCluster>
     baselineAdminNetworkPolicies: applied(live.baselineAdminNetworkPolicies, manifests.objects.baselineAdminNetworkPolicies),
     clusterNetworkPolicies: applied(live.clusterNetworkPolicies, manifests.objects.clusterNetworkPolicies),
   }
-  return {state, namespace, representativePods: manifests.representativePods, finishedPods: pods.filter(hasFinished), ...(kube ? {kube} : {})}
+  return {state, namespace, representativePods: manifests.representativePods, workloadPods: manifests.workloadPods, finishedPods: pods.filter(hasFinished), ...(kube ? {kube} : {})}
 }
 
 async function liveObjects(kube: KubeClient): Promise<ClusterObjects> {

@@ -24,7 +24,7 @@ function loaded(): LoadedCluster {
     ],
     networkPolicies: [networkPolicy('x/only-a', {podSelector: {matchLabels: {app: 'b'}}, ingress: [{from: [{podSelector: {matchLabels: {app: 'a'}}}]}]})],
   })
-  return {state, namespace: 'x', representativePods: new Map(), finishedPods: []}
+  return {state, namespace: 'x', representativePods: new Map(), workloadPods: new Map(), finishedPods: []}
 }
 
 describe('planProbe', () => {
@@ -84,7 +84,7 @@ describe('planMatrixProbes --port declared', () => {
         networkPolicy('z/db-from-web', {podSelector: {matchLabels: {app: 'db'}}, ingress: [{from: [{podSelector: {matchLabels: {app: 'web'}}}], ports: [{port: 5432}]}]}),
       ],
     })
-    return {state, namespace: 'z', representativePods: new Map(), finishedPods: []}
+    return {state, namespace: 'z', representativePods: new Map(), workloadPods: new Map(), finishedPods: []}
   }
 
   test.each<{name: string; ports: PortSelection; protocols: Protocol[]; pods: string; want: string[]}>([

@@ -26,7 +26,7 @@ type WorkloadSpec = Extract<EndpointSpec, {kind: 'workload'}>
  */
 export async function resolveConnection(cluster: LoadedCluster, from: EndpointSpec, to: EndpointSpec): Promise<[EndpointRef, EndpointRef]> {
   if (from.kind === 'workload' && to.kind === 'workload' && sameWorkload(from, to) && !cluster.representativePods.has(workloadKey(from.namespace, from.workload, from.name))) {
-    const [first = '', second = first] = await livePods(cluster, from)
+    const [first = '', second = first] = await podsOfWorkload(cluster, from)
     return [{namespace: from.namespace, name: first}, {namespace: from.namespace, name: second}]
   }
   return await Promise.all([resolveEndpoint(cluster, from), resolveEndpoint(cluster, to)])
@@ -38,8 +38,8 @@ function sameWorkload(a: WorkloadSpec, b: WorkloadSpec): boolean {
 
 /**
  * The pod (or address) the engine evaluates for `--from`/`--to`. A workload is its representative
- * pod when `-f` defines it, else the first pod (by name) its live selector matches; a live CronJob
- * has no selector of its own, so only its `-f` form resolves.
+ * pod when `-f` defines it, else the first pod (by name) of its own from `-f` (a cluster dump), else
+ * the first its live selector matches; a live CronJob has no selector of its own, so only its `-f` form resolves.
  */
 async function resolveEndpoint(cluster: LoadedCluster, spec: EndpointSpec): Promise<EndpointRef> {
   switch (spec.kind) {
@@ -54,7 +54,7 @@ async function resolveEndpoint(cluster: LoadedCluster, spec: EndpointSpec): Prom
     case 'workload': {
       const representative = cluster.representativePods.get(workloadKey(spec.namespace, spec.workload, spec.name))
       if (representative !== undefined) return {namespace: spec.namespace, name: representative}
-      const [first = ''] = await livePods(cluster, spec)
+      const [first = ''] = await podsOfWorkload(cluster, spec)
       return {namespace: spec.namespace, name: first}
     }
   }
@@ -80,6 +80,17 @@ function requirePodOrSuggestWorkload(cluster: LoadedCluster, pod: {namespace: st
   })
 }
 
+/**
+ * The running pods of a workload without a representative pod, sorted by name: its `-f` pods; when
+ * `-f` holds none, the live pods its selector matches (offline: none). At least one, else NOT_FOUND.
+ */
+async function podsOfWorkload(cluster: LoadedCluster, spec: WorkloadSpec): Promise<string[]> {
+  const fromManifests = cluster.workloadPods.get(workloadKey(spec.namespace, spec.workload, spec.name))
+  if (fromManifests === undefined || (fromManifests.length === 0 && cluster.kube !== undefined)) return livePods(cluster, spec)
+  const inNamespace = (pods: readonly PodObject[]) => pods.filter((pod) => pod.metadata.namespace === spec.namespace && fromManifests.includes(pod.metadata.name))
+  return runningPods(spec, inNamespace(cluster.state.pods), inNamespace(cluster.finishedPods).length, 'Its manifest runs none (replicas: 0) and -f holds none of its pods: name a workload that runs pods.')
+}
+
 /** The live pods the workload's selector matches, sorted by name: at least one, else NOT_FOUND. */
 async function livePods(cluster: LoadedCluster, spec: WorkloadSpec): Promise<string[]> {
   const where = `${spec.workload} "${spec.name}" in namespace "${spec.namespace}"`
@@ -93,11 +104,13 @@ async function livePods(cluster: LoadedCluster, spec: WorkloadSpec): Promise<str
   })
   const selector = labelSelectorFromObject(workload.spec?.selector)
   const selected = (pods: readonly PodObject[]) => pods.filter((pod) => pod.metadata.namespace === spec.namespace && selector.matches(pod.metadata.labels ?? {}))
-  const pods = selected(cluster.state.pods)
-    .map((pod) => pod.metadata.name)
-    .sort()
-  if (pods.length > 0) return pods
-  const finished = selected(cluster.finishedPods).length
+  return runningPods(spec, selected(cluster.state.pods), selected(cluster.finishedPods).length, 'Wait for its pods, or name a pod with ns/pod.')
+}
+
+/** The names of a workload's running pods, sorted: NOT_FOUND when there are none, saying when they all finished. */
+function runningPods(spec: WorkloadSpec, running: readonly PodObject[], finished: number, fix: string): string[] {
+  const where = `${spec.workload} "${spec.name}" in namespace "${spec.namespace}"`
+  if (running.length > 0) return running.map((pod) => pod.metadata.name).sort()
   if (finished > 0) throw new KubelineError('NOT_FOUND', `${where} has no running pods: its ${finished} pod(s) finished, and a finished pod has no network`, {fix: 'Name a workload whose pods run.'})
-  throw new KubelineError('NOT_FOUND', `${where} has no pods`, {fix: 'Wait for its pods, or name a pod with ns/pod.'})
+  throw new KubelineError('NOT_FOUND', `${where} has no pods`, {fix})
 }

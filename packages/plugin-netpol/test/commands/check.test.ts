@@ -233,6 +233,16 @@ describe('netpol-test check', () => {
     )
   })
 
+  test('--offline: a -f Deployment scaled to 0 runs no pod, so naming it exits 2 saying so', async () => {
+    const scaledDown = {...deployment('api', 0, {app: 'api'}), metadata: {name: 'api', namespace: 'x'}}
+    const run = await runPlugin('kubectl-netpol_test', ['check', '--offline', '-f', '-', '--from', 'x/deploy/api', '--to', 'x/deploy/api', '--port', '80'], {
+      kubeconfig: '/nonexistent/kubeconfig',
+      stdin: manifestList([scaledDown]),
+    })
+    expect(run).toMatchObject({code: 2, stdout: ''})
+    expect(run.stderr).toBe('error: deployment "api" in namespace "x" has no pods\n  Its manifest runs none (replicas: 0) and -f holds none of its pods: name a workload that runs pods.\n')
+  })
+
   test('--loopback deny reports a pod to itself as denied', async () => {
     const args = ['check', '--from', `${ns}/a`, '--to', `${ns}/a`, '--port', '80']
     expect((await netpol(args)).code).toBe(0)
