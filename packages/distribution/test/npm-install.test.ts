@@ -48,7 +48,7 @@ function withPath(binDir: string) {
 beforeAll(async () => {
   for (const dir of ['core', ...PLUGINS.map((plugin) => plugin.dir), 'kubeline']) tarballs.set(dir, await pnpmPack(dir))
   registry = await startLocalNpmRegistry([...tarballs.values()])
-}, 300_000)
+}, 600_000)
 afterAll(async () => {
   await registry?.close()
   fs.rmSync(tmp, {recursive: true, force: true})
@@ -94,7 +94,7 @@ describe('npm install -g @kubeline/plugin-cron', () => {
   let bin: string
   beforeAll(async () => {
     bin = await installGlobally(tarballs.get('plugin-cron') ?? '')
-  }, 300_000)
+  }, 600_000)
 
   test('puts kubectl-cron_trigger and kubectl_complete-cron_trigger on PATH, and no other file', () => {
     expect(fs.readdirSync(bin).sort()).toEqual(['kubectl-cron_trigger', 'kubectl_complete-cron_trigger'])
@@ -126,7 +126,7 @@ describe('npm install -g kubeline (the meta package)', () => {
   let bin: string
   beforeAll(async () => {
     bin = await installGlobally(tarballs.get('kubeline') ?? '')
-  }, 300_000)
+  }, 600_000)
 
   test('puts all four plugins and their completers on PATH; kubectl lists the plugins', async () => {
     expect(fs.readdirSync(bin).sort()).toEqual(PLUGINS.flatMap(({file}) => [`kubectl-${file}`, `kubectl_complete-${file}`]).sort())
